@@ -1,0 +1,13 @@
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+from home.demo import site
+
+
+class Command(BaseCommand):
+    help = "Create the demo content in Spanish, German and English. Safe to run again."
+
+    @transaction.atomic
+    def handle(self, *args, **options):
+        site.build()
+        self.stdout.write(self.style.SUCCESS("Demo content is in place."))

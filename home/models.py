@@ -1,0 +1,105 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, InlinePanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Locale, Orderable, Page, TranslatableMixin
+from wagtail.search import index
+from wagtail.snippets.models import register_snippet
+
+from home.blocks import BodyBlock
+
+
+class HomePage(Page):
+    """The network's front door: what it is for, its figures and its latest content."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+    purpose = RichTextField(
+        _("purpose"), blank=True, features=["bold", "italic", "link", "ol", "ul"]
+    )
+
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("purpose")]
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+    parent_page_types = ["wagtailcore.Page"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("home page")
+
+    def latest_content(self, limit=6):
+        """The most recently published public pages in this page's language."""
+        return (
+            Page.objects.live()
+            .public()
+            .filter(locale_id=self.locale_id, depth__gt=self.depth)
+            .exclude(content_type__model__in=["standardpage"])
+            .order_by("-first_published_at")
+            .specific()[:limit]
+        )
+
+
+class StandardPage(Page):
+    """About, imprint, privacy and other plain text pages."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+    body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
+
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
+    search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
+    parent_page_types = ["home.HomePage", "home.StandardPage"]
+    subpage_types = ["home.StandardPage"]
+
+    class Meta:
+        verbose_name = _("standard page")
+
+
+@register_snippet
+class Menu(TranslatableMixin, ClusterableModel):
+    """A list of links shown in one place of the site shell, translated per language."""
+
+    class Slot(models.TextChoices):
+        MAIN = "main", _("Main navigation")
+        FOOTER = "footer", _("Footer")
+
+    slot = models.CharField(_("place"), max_length=16, choices=Slot.choices)
+
+    panels = [FieldPanel("slot"), InlinePanel("items", label=_("Links"))]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("menu")
+        verbose_name_plural = _("menus")
+        unique_together = [("translation_key", "locale"), ("slot", "locale")]
+
+    def __str__(self):
+        return f"{self.get_slot_display()} ({self.locale})"
+
+    @classmethod
+    def for_slot(cls, slot):
+        """The menu for the active language, falling back to the default language."""
+        menus = {
+            menu.locale.language_code: menu
+            for menu in cls.objects.filter(slot=slot)
+            .select_related("locale")
+            .prefetch_related(
+                models.Prefetch("items", MenuItem.objects.select_related("link_page"))
+            )
+        }
+        active = Locale.get_active().language_code
+        return menus.get(active) or menus.get(Locale.get_default().language_code)
+
+
+class MenuItem(Orderable):
+    menu = ParentalKey(Menu, related_name="items", on_delete=models.CASCADE)
+    link_page = models.ForeignKey(
+        "wagtailcore.Page", verbose_name=_("page"), on_delete=models.CASCADE, related_name="+"
+    )
+    link_title = models.CharField(
+        _("link text"), max_length=80, blank=True, help_text=_("Leave empty to use the page title.")
+    )
+
+    panels = [FieldPanel("link_page"), FieldPanel("link_title")]
+
+    @property
+    def title(self):
+        return self.link_title or self.link_page.title

@@ -1,0 +1,37 @@
+"""Fixtures shared by every test; they import no site app, so the plugin set can use them."""
+
+import pytest
+from django.contrib.contenttypes.models import ContentType
+from wagtail.models import Locale, Page, Site
+
+LANGUAGE_CODES = ("es", "de", "en")
+
+
+@pytest.fixture
+def locales(db):
+    """The three Locale rows, keyed by language code."""
+    return {code: Locale.objects.get_or_create(language_code=code)[0] for code in LANGUAGE_CODES}
+
+
+@pytest.fixture
+def root_page(locales):
+    return Page.get_first_root_node()
+
+
+def ensure_wagtail_tree():
+    """Locales, tree root and default site, as Wagtail's migrations create them.
+
+    Transactional tests (browser tests) flush the database afterwards, data
+    migrations included, so they call this before building content. The flush
+    also renumbers content types, so the in-process cache of them must go.
+    """
+    ContentType.objects.clear_cache()
+    for code in LANGUAGE_CODES:
+        Locale.objects.get_or_create(language_code=code)
+    root = Page.get_first_root_node()
+    if root is None:
+        root = Page.add_root(
+            instance=Page(title="Root", slug="root", locale=Locale.objects.get(language_code="es"))
+        )
+    if not Site.objects.filter(is_default_site=True).exists():
+        Site.objects.create(hostname="localhost", port=80, root_page=root, is_default_site=True)

@@ -1,0 +1,252 @@
+"""What every knowledge-base page and listing has in common."""
+
+from functools import cached_property
+
+from django import forms
+from django.core.paginator import Paginator
+from django.db import models
+from django.db.models import Q, QuerySet
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.api import APIField
+from wagtail.models import Page
+from wagtail.search import index
+
+from kb import filters
+from kb.conf import kb_settings
+from kb.localization import by_translation_key, default_locale_only
+from kb.serializers import TermsField
+
+
+def kb_page_models():
+    """The detail page types of the knowledge base, in the order they are presented."""
+    from kb.models import CareModelPage, GoodPracticePage, OrganisationPage, PolicyPositionPage
+
+    return [GoodPracticePage, CareModelPage, PolicyPositionPage, OrganisationPage]
+
+
+def public_pages_q():
+    """A Q excluding pages in private sections (one query, reused for a whole request)."""
+    return ~Page.objects.private_q()
+
+
+class KnowledgePage(Page):
+    """A page of the knowledge base: classified by themes, populations, regions and tags."""
+
+    themes = ParentalManyToManyField(
+        "kb.Theme",
+        blank=True,
+        related_name="+",
+        verbose_name=_("themes"),
+        limit_choices_to=default_locale_only,
+    )
+    populations = ParentalManyToManyField(
+        "kb.Population",
+        blank=True,
+        related_name="+",
+        verbose_name=_("populations"),
+        limit_choices_to=default_locale_only,
+    )
+    regions = ParentalManyToManyField(
+        "kb.Region",
+        blank=True,
+        related_name="+",
+        verbose_name=_("regions"),
+        limit_choices_to=default_locale_only,
+    )
+
+    taxonomy_panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("populations", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("regions", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("tags"),
+            ],
+            heading=_("Classification"),
+        )
+    ]
+    api_fields = [
+        APIField("themes", serializer=TermsField(source="localized_themes")),
+        APIField("populations", serializer=TermsField(source="localized_populations")),
+        APIField("regions", serializer=TermsField(source="localized_regions")),
+        APIField("tags"),
+    ]
+    # Listing facets: how this type is linked to organisations, and which field gives its year.
+    organisation_lookup = "organisations"
+    year_field = None
+    listing_order = ("-first_published_at", "-pk")
+
+    class Meta:
+        abstract = True
+
+    # Taxonomy in the reader's language ---------------------------------------------
+
+    def _localized(self, field_name, queryset):
+        chosen = getattr(self, field_name).all()
+        keys = (
+            chosen.values("translation_key")
+            if isinstance(chosen, QuerySet)
+            else [c.translation_key for c in chosen]
+        )
+        found = by_translation_key(queryset, keys, self.locale)
+        return sorted(found.values(), key=lambda o: (getattr(o, "sort_order", 0), str(o)))
+
+    @cached_property
+    def localized_themes(self):
+        from kb.models import Theme
+
+        return self._localized("themes", Theme.objects.all())
+
+    @cached_property
+    def localized_populations(self):
+        from kb.models import Population
+
+        return self._localized("populations", Population.objects.all())
+
+    @cached_property
+    def localized_regions(self):
+        from kb.models import Region
+
+        return self._localized("regions", Region.objects.all())
+
+    @cached_property
+    def localized_organisations(self):
+        """The organisations carrying out this page's work, as pages in its language."""
+        from kb.models import OrganisationPage
+
+        if not hasattr(self, "organisations"):
+            return []
+        return self._localized("organisations", OrganisationPage.objects.live())
+
+    @cached_property
+    def _public_q(self):
+        return public_pages_q()
+
+    def related_pages(self, limit=None):
+        """Other pages of the same themes or regions, newest first."""
+        theme_keys = [t.translation_key for t in self.localized_themes]
+        region_keys = [r.translation_key for r in self.localized_regions]
+        if not theme_keys and not region_keys:
+            return []
+        shared = Q(themes__translation_key__in=theme_keys) | Q(
+            regions__translation_key__in=region_keys
+        )
+        return self._pages_matching(
+            dict.fromkeys(kb_page_models(), shared), limit or kb_settings.RELATED_LIMIT
+        )
+
+    def organisation_pages(self, limit=None):
+        """Other pages of the organisations this page belongs to."""
+        keys = [o.translation_key for o in self.localized_organisations]
+        if not keys:
+            return []
+        from kb.models import CareModelPage, GoodPracticePage, PolicyPositionPage
+
+        return self._pages_matching(
+            {
+                GoodPracticePage: Q(organisations__translation_key__in=keys),
+                CareModelPage: Q(organisations__translation_key__in=keys),
+                PolicyPositionPage: Q(endorsements__organisation__translation_key__in=keys),
+            },
+            limit or kb_settings.RELATED_LIMIT,
+        )
+
+    def _pages_matching(self, conditions, limit):
+        """Live public pages of this language matching any model's condition (one query)."""
+        matching = Q()
+        for model, condition in conditions.items():
+            matching |= Q(pk__in=model.objects.filter(condition).order_by().values("pk"))
+        return list(
+            Page.objects.live()
+            .filter(locale_id=self.locale_id)
+            .filter(matching)
+            .filter(self._public_q)
+            .exclude(pk=self.pk)
+            .order_by("-first_published_at", "-pk")[:limit]
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["related_pages"] = self.related_pages()
+        parent = self.get_parent()
+        context["index_url"] = parent.get_url(request) if parent else None
+        return context
+
+
+class KnowledgeIndexPage(Page):
+    """A filterable, paginated listing of the pages below it."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+    max_count_per_parent = 1
+    listing_model = None
+    card_template = None
+
+    class Meta:
+        abstract = True
+
+    def get_facets(self):
+        from kb.models import OrganisationPage, Population, Region, Theme
+
+        model = self.listing_model
+        return filters.standard_facets(
+            model,
+            organisation_model=OrganisationPage,
+            term_models=(Theme, Population, Region),
+            organisation_lookup=model.organisation_lookup,
+            year_field=model.year_field,
+            tag_limit=kb_settings.TAG_FACET_LIMIT,
+        )
+
+    def listing_queryset(self):
+        return self.listing_model.objects.child_of(self).live().filter(public_pages_q())
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        result = filters.filter_pages(
+            self.listing_queryset(), self.get_facets(), request.GET, self.locale
+        )
+        pages = (
+            result.queryset.order_by(*self.listing_model.listing_order)
+            .select_related(*self.listing_select_related())
+            .prefetch_related(*self.listing_prefetch_related())
+        )
+        paginator = Paginator(pages, kb_settings.PAGE_SIZE)
+        page_obj = paginator.get_page(request.GET.get("page"))
+        labels = {facet.name: {o.value: o for o in facet.options} for facet in result.facets}
+        context.update(
+            {
+                "facets": result.facets,
+                "filtered": result.active,
+                "paginator": paginator,
+                "page_obj": page_obj,
+                "cards": [self.card(p, labels) for p in page_obj.object_list],
+            }
+        )
+        return context
+
+    def listing_select_related(self):
+        return ()
+
+    def listing_prefetch_related(self):
+        return ("themes", "regions")
+
+    def card(self, item, labels):
+        """What a listing shows of one page, its taxonomy in the reader's language."""
+
+        def names(relation, facet):
+            shown = labels.get(facet, {})
+            return [
+                shown[term.slug].label if term.slug in shown else term.name
+                for term in getattr(item, relation).all()
+            ]
+
+        return {
+            "page": item,
+            "themes": sorted(names("themes", "theme")),
+            "regions": sorted(names("regions", "region")),
+        }

@@ -1,0 +1,181 @@
+"""Policy positions of the network and the organisations that endorse them."""
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.api import APIField
+from wagtail.fields import RichTextField, StreamField
+from wagtail.search import index
+
+from kb.blocks import RecommendationBlock
+from kb.localization import by_translation_key, default_locale_only
+from kb.models.base import KnowledgeIndexPage, KnowledgePage
+from kb.serializers import PagesField
+
+TEXT_FEATURES = ["h3", "bold", "italic", "link", "ol", "ul"]
+
+
+class PolicyPositionTag(TaggedItemBase):
+    content_object = ParentalKey(
+        "kb.PolicyPositionPage", on_delete=models.CASCADE, related_name="tagged_items"
+    )
+
+
+class PolicyPositionPage(KnowledgePage):
+    """A position the network takes towards migration policy, with numbered recommendations."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        CONSULTATION = "consultation", _("In consultation")
+        ADOPTED = "adopted", _("Adopted")
+        ARCHIVED = "archived", _("Archived")
+
+    summary = models.TextField(_("summary"), help_text=_("Two or three sentences."))
+    context = RichTextField(_("context"), features=TEXT_FEATURES)
+    recommendations = StreamField(
+        [("recommendation", RecommendationBlock())], verbose_name=_("recommendations")
+    )
+    status = models.CharField(
+        _("status"), max_length=16, choices=Status.choices, default=Status.DRAFT
+    )
+    date_adopted = models.DateField(_("date adopted"), null=True, blank=True)
+    related_practices = ParentalManyToManyField(
+        "kb.GoodPracticePage",
+        blank=True,
+        related_name="+",
+        verbose_name=_("related practices"),
+        limit_choices_to=default_locale_only,
+    )
+    attachment = models.ForeignKey(
+        "wagtaildocs.Document",
+        verbose_name=_("downloadable document"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    tags = ClusterTaggableManager(through=PolicyPositionTag, blank=True, verbose_name=_("tags"))
+
+    content_panels = KnowledgePage.content_panels + [
+        FieldPanel("summary"),
+        MultiFieldPanel(
+            [FieldRowPanel([FieldPanel("status"), FieldPanel("date_adopted")])],
+            heading=_("Status"),
+        ),
+        FieldPanel("context"),
+        FieldPanel("recommendations"),
+        FieldPanel("related_practices"),
+        FieldPanel("attachment"),
+        *KnowledgePage.taxonomy_panels,
+    ]
+    search_fields = KnowledgePage.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("context"),
+        index.SearchField("recommendations"),
+        index.FilterField("status"),
+    ]
+    api_fields = [
+        APIField("summary"),
+        APIField("status"),
+        APIField("date_adopted"),
+        APIField("context"),
+        APIField("recommendations"),
+        APIField("endorsements", serializer=PagesField(source="localized_organisations")),
+        *KnowledgePage.api_fields,
+    ]
+    parent_page_types = ["kb.PolicyPositionIndexPage"]
+    subpage_types = []
+    organisation_lookup = "endorsements__organisation"
+    year_field = "date_adopted"
+    listing_order = (models.F("date_adopted").desc(nulls_last=True), "-pk")
+
+    class Meta:
+        verbose_name = _("policy position")
+        verbose_name_plural = _("policy positions")
+
+    def _endorsements(self):
+        """Endorsements of any language version of this position."""
+        return Endorsement.objects.filter(position__translation_key=self.translation_key)
+
+    @property
+    def localized_organisations(self):
+        """The endorsing organisations, as pages in this page's language (one query)."""
+        from kb.models import OrganisationPage
+
+        keys = self._endorsements().values("organisation__translation_key")
+        found = by_translation_key(OrganisationPage.objects.live(), keys, self.locale)
+        return sorted(found.values(), key=lambda o: o.title)
+
+    def localized_related_practices(self):
+        from kb.models import GoodPracticePage
+
+        return self._localized("related_practices", GoodPracticePage.objects.live())
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["endorsing_organisations"] = self.localized_organisations
+        context["practices"] = self.localized_related_practices()
+        return context
+
+
+class Endorsement(models.Model):
+    """An organisation's decision to sign a policy position.
+
+    Kept apart from the page's revisions so that publishing a new revision never drops a
+    decision; the co-signing workflow will add the version that was signed.
+    """
+
+    position = models.ForeignKey(
+        PolicyPositionPage,
+        verbose_name=_("policy position"),
+        on_delete=models.CASCADE,
+        related_name="endorsements",
+    )
+    organisation = models.ForeignKey(
+        "kb.OrganisationPage",
+        verbose_name=_("organisation"),
+        on_delete=models.CASCADE,
+        related_name="endorsements",
+    )
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("decided by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    decided_at = models.DateTimeField(_("decided at"), default=timezone.now)
+
+    panels = [
+        FieldPanel("position"),
+        FieldPanel("organisation"),
+        FieldPanel("decided_by"),
+        FieldPanel("decided_at"),
+    ]
+
+    class Meta:
+        verbose_name = _("endorsement")
+        verbose_name_plural = _("endorsements")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["position", "organisation"], name="kb_unique_endorsement"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.organisation} – {self.position}"
+
+
+class PolicyPositionIndexPage(KnowledgeIndexPage):
+    subpage_types = ["kb.PolicyPositionPage"]
+    listing_model = PolicyPositionPage
+    card_template = "kb/cards/policy_position.html"
+
+    class Meta:
+        verbose_name = _("policy positions index")

@@ -4,13 +4,19 @@ from django.contrib import admin
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
+
+from kb.api import api_router as kb_api_router
+from kb.sitemaps import TranslatedSitemap
 
 urlpatterns = [
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("api/v2/", kb_api_router.urls),
+    path("sitemap.xml", sitemap, {"sitemaps": {"pages": TranslatedSitemap}}),
 ]
 
 if settings.DEBUG:
@@ -19,6 +25,7 @@ if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 urlpatterns += i18n_patterns(
+    path("feeds/", include("kb.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -1,4 +1,6 @@
+from django.contrib.contenttypes.models import ContentType
 from django.db import models
+from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
@@ -9,6 +11,14 @@ from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
 from home.blocks import BodyBlock
+from kb.models import CareModelPage, GoodPracticePage, OrganisationPage, PolicyPositionPage
+
+KB_INDEX_MODELS = [
+    "organisationindexpage",
+    "goodpracticeindexpage",
+    "caremodelindexpage",
+    "policypositionindexpage",
+]
 
 
 class HomePage(Page):
@@ -33,10 +43,32 @@ class HomePage(Page):
             Page.objects.live()
             .public()
             .filter(locale_id=self.locale_id, depth__gt=self.depth)
-            .exclude(content_type__model__in=["standardpage"])
+            .exclude(content_type__model__in=["standardpage", *KB_INDEX_MODELS])
             .order_by("-first_published_at")
             .specific()[:limit]
         )
+
+    def key_figures(self):
+        """The network in figures, counted from the live pages in this page's language."""
+        counted = {
+            OrganisationPage: _("Member organisations"),
+            GoodPracticePage: _("Good practices"),
+            CareModelPage: _("Integral care models"),
+            PolicyPositionPage: _("Policy positions"),
+        }
+        content_types = ContentType.objects.get_for_models(*counted)
+        counts = dict(
+            Page.objects.live()
+            .public()
+            .filter(locale_id=self.locale_id, content_type__in=content_types.values())
+            .values_list("content_type")
+            .annotate(n=Count("pk"))
+            .order_by()
+        )
+        return [
+            {"label": label, "value": counts.get(content_types[model].pk, 0)}
+            for model, label in counted.items()
+        ]
 
 
 class StandardPage(Page):

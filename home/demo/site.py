@@ -3,6 +3,7 @@
 from wagtail.models import Page, Site
 from wagtail.rich_text import RichText
 
+from home.demo import kb
 from home.demo.pages import ensure_translated_child, ensure_translation, locale
 from home.models import HomePage, Menu, MenuItem, StandardPage
 
@@ -176,6 +177,7 @@ def build_menu(slot: str, pages: list[Page]) -> None:
         existing = Menu.objects.filter(slot=slot, locale=locale(code)).first()
         source = source or existing
         if existing:
+            _add_missing_items(existing, [page.get_translation(locale(code)) for page in pages])
             continue
         menu = Menu(slot=slot, locale=locale(code))
         if source:
@@ -188,12 +190,24 @@ def build_menu(slot: str, pages: list[Page]) -> None:
         source = source or menu
 
 
+def _add_missing_items(menu: Menu, pages: list[Page]) -> None:
+    """Links added to the demo after a menu was first built (e.g. the knowledge base)."""
+    linked = set(menu.items.values_list("link_page_id", flat=True))
+    position = menu.items.count()
+    for page in pages:
+        if page.pk not in linked:
+            MenuItem.objects.create(menu=menu, link_page=page, sort_order=position)
+            position += 1
+
+
 def build() -> HomePage:
     home = build_home()
     pages = {
         slug: ensure_translated_child(home, StandardPage, slug, texts)
         for slug, texts in STANDARD_PAGES.items()
     }
-    build_menu(Menu.Slot.MAIN, [pages[slug] for slug in MAIN_MENU])
+    indexes = kb.build(home)
+    kb_menu = [indexes[key] for key in ("practices", "care_models", "positions", "organisations")]
+    build_menu(Menu.Slot.MAIN, [*kb_menu, *[pages[slug] for slug in MAIN_MENU]])
     build_menu(Menu.Slot.FOOTER, [pages[slug] for slug in FOOTER_MENU])
     return home

@@ -1,0 +1,152 @@
+"""Page types of the knowledge base: where they go, and that they render in every language."""
+
+import pytest
+from wagtail.models import Page
+from wagtail.test.utils import WagtailPageTestCase
+
+from kb.models import (
+    CareModelIndexPage,
+    CareModelPage,
+    GoodPracticeIndexPage,
+    GoodPracticePage,
+    OrganisationIndexPage,
+    OrganisationPage,
+    PolicyPositionIndexPage,
+    PolicyPositionPage,
+)
+from tests.kb import factories
+
+PAIRS = [
+    (OrganisationPage, OrganisationIndexPage),
+    (GoodPracticePage, GoodPracticeIndexPage),
+    (CareModelPage, CareModelIndexPage),
+    (PolicyPositionPage, PolicyPositionIndexPage),
+]
+
+
+class KnowledgePageTypesTest(WagtailPageTestCase):
+    def test_each_page_type_is_created_only_under_its_index(self):
+        for page_class, index_class in PAIRS:
+            with self.subTest(page=page_class.__name__):
+                self.assertAllowedParentPageTypes(page_class, {index_class})
+                self.assertAllowedSubpageTypes(index_class, {page_class})
+                self.assertCanNotCreateAt(Page, page_class)
+                for _other, other_index in PAIRS:
+                    if other_index is not index_class:
+                        self.assertCanNotCreateAt(other_index, page_class)
+
+    def test_index_pages_can_go_under_a_site_page(self):
+        for _page_class, index_class in PAIRS:
+            self.assertCanCreateAt(Page, index_class)
+
+
+@pytest.fixture
+def content(indexes, terms):
+    organisation = factories.OrganisationPageFactory(
+        parent=indexes["organisations"],
+        title="Albergue El Buen Pastor",
+        themes=[terms["housing"]],
+        regions=[terms["chihuahua"]],
+    )
+    practice = factories.GoodPracticePageFactory(
+        parent=indexes["practices"],
+        title="Recepción humanitaria",
+        themes=[terms["health"]],
+        populations=[terms["returnees"]],
+        regions=[terms["chihuahua"]],
+        organisations=[organisation],
+        tags=["albergue"],
+    )
+    care_model = factories.CareModelPageFactory(
+        parent=indexes["care_models"],
+        themes=[terms["health"]],
+        organisations=[organisation],
+    )
+    position = factories.PolicyPositionPageFactory(
+        parent=indexes["positions"],
+        themes=[terms["health"]],
+        populations=[terms["returnees"]],
+        related_practices=[practice],
+    )
+    factories.endorse(position, organisation)
+    return {
+        "organisation": organisation,
+        "practice": practice,
+        "care_model": care_model,
+        "position": position,
+    }
+
+
+THEME_NAMES = {
+    "es": "Salud y apoyo psicosocial",
+    "de": "Gesundheit und psychosoziale Unterstützung",
+    "en": "Health and psychosocial support",
+}
+POPULATION_NAMES = {"es": "Personas retornadas", "de": "Rückkehrende", "en": "Returnees"}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("kind", ["practice", "care_model", "position"])
+@pytest.mark.parametrize("code", ["es", "de", "en"])
+def test_page_renders_in_each_language_with_its_taxonomy_in_that_language(
+    client, content, kind, code
+):
+    page = content[kind]
+    if code != "es":
+        page = factories.translate_page(page, code)
+    response = client.get(page.url)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert f'lang="{code}"' in html
+    assert THEME_NAMES[code] in html
+    for other, name in THEME_NAMES.items():
+        if other != code:
+            assert name not in html
+
+
+@pytest.mark.django_db
+def test_practice_shows_at_a_glance_results_and_its_organisation(client, content):
+    html = client.get(content["practice"].url).content.decode()
+    assert 'class="kb-glance"' in html
+    assert "Albergue El Buen Pastor" in html
+    assert "Personas atendidas" in html and "120" in html
+    assert POPULATION_NAMES["es"] in html
+    assert "albergue" in html
+
+
+@pytest.mark.django_db
+def test_organisation_lists_its_practices_care_models_and_endorsed_positions(client, content):
+    html = client.get(content["organisation"].url).content.decode()
+    for kind in ("practice", "care_model", "position"):
+        assert content[kind].title in html
+
+
+@pytest.mark.django_db
+def test_care_model_renders_its_phases_as_numbered_steps(client, content):
+    html = client.get(content["care_model"].url).content.decode()
+    assert html.count('class="kb-flow__step"') == 2
+    assert "Recepción" in html and "COMAR" in html
+
+
+@pytest.mark.django_db
+def test_position_lists_recommendations_endorsements_and_prints(client, content):
+    html = client.get(content["position"].url).content.decode()
+    assert "Instituto Nacional de Migración" in html
+    assert "Albergue El Buen Pastor" in html
+    assert 'media="print"' in html and "kb-print.css" in html
+
+
+@pytest.mark.django_db
+def test_related_content_shares_themes_and_organisation(client, content):
+    html = client.get(content["practice"].url).content.decode()
+    # Same theme (health) and the same organisation's other pages.
+    assert content["care_model"].title in html
+    assert content["position"].title in html
+
+
+@pytest.mark.django_db
+def test_translated_page_links_organisation_in_the_readers_language(client, content):
+    factories.translate_page(content["organisation"], "de", title="Herberge El Buen Pastor")
+    practice_de = factories.translate_page(content["practice"], "de")
+    html = client.get(practice_de.url).content.decode()
+    assert "Herberge El Buen Pastor" in html

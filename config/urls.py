@@ -26,6 +26,7 @@ if settings.DEBUG:
 
 urlpatterns += i18n_patterns(
     path("feeds/", include("kb.urls")),
+    path("search/", include("search.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -5,8 +5,33 @@ from kb.appsettings import AppSettings
 forum_settings = AppSettings(
     "FORUM",
     {
-        # Posts per page of a topic, and topics per page of a category.
+        # Posts per page of a topic, and topics per page of a category or list.
         "POSTS_PER_PAGE": 20,
         "TOPICS_PER_PAGE": 30,
+        # Longest post (and topic title) a member may send, in characters.
+        "MAX_POST_LENGTH": 20_000,
+        "MAX_TITLE_LENGTH": 150,
+        # At most RATE_LIMIT_POSTS posts per RATE_LIMIT_SECONDS for every member ...
+        "RATE_LIMIT_POSTS": 10,
+        "RATE_LIMIT_SECONDS": 600,
+        # ... and NEW_MEMBER_RATE_LIMIT_POSTS for members who joined less than
+        # NEW_MEMBER_DAYS ago, who may also put at most NEW_MEMBER_MAX_LINKS links in a post.
+        "NEW_MEMBER_DAYS": 7,
+        "NEW_MEMBER_RATE_LIMIT_POSTS": 3,
+        "NEW_MEMBER_MAX_LINKS": 2,
+        # Attachments: at most this many per post, this big, of these types.
+        "MAX_ATTACHMENTS": 5,
+        "NEW_MEMBER_MAX_ATTACHMENTS": 1,
+        "MAX_ATTACHMENT_BYTES": 5 * 1024 * 1024,
+        "ATTACHMENT_EXTENSIONS": ["pdf", "txt", "csv", "docx", "xlsx", "odt", "jpg", "png"],
+        # Open flags from this many different members hide a post until a moderator looks.
+        "FLAGS_TO_HIDE": 3,
+        # Seconds to wait before emailing, so that several posts go out in one email.
+        "EMAIL_BATCH_SECONDS": 600,
+        # Hosts whose links count as internal (no rel="nofollow ugc noopener"); relative
+        # links always do.
+        "INTERNAL_HOSTS": ["localhost", "127.0.0.1"],
+        # Latest posts shown on a knowledge-base page next to "Discuss in the forum".
+        "KB_LATEST_POSTS": 3,
     },
 )

@@ -3,6 +3,7 @@
 from wagtail.models import Page, Site
 from wagtail.rich_text import RichText
 
+from home.demo import forum as demo_forum
 from home.demo import kb
 from home.demo.pages import ensure_translated_child, ensure_translation, locale
 from home.models import HomePage, Menu, MenuItem, StandardPage
@@ -208,6 +209,7 @@ def build() -> HomePage:
     }
     indexes = kb.build(home)
     kb_menu = [indexes[key] for key in ("practices", "care_models", "positions", "organisations")]
-    build_menu(Menu.Slot.MAIN, [*kb_menu, *[pages[slug] for slug in MAIN_MENU]])
+    forum_index = demo_forum.build(home)
+    build_menu(Menu.Slot.MAIN, [*kb_menu, forum_index, *[pages[slug] for slug in MAIN_MENU]])
     build_menu(Menu.Slot.FOOTER, [pages[slug] for slug in FOOTER_MENU])
     return home

@@ -33,6 +33,8 @@ def make_user(username=None, *, perms=(), joined_days_ago=365, **fields):
 def forum(db, locales):
     """A forum index with a public, a members-only, a moderators-only and a Q&A category."""
     ensure_wagtail_tree()
+    # Wagtail caches the sites' root paths across tests; other tests move the site root.
+    Site.clear_site_root_paths_cache()
     site_root = Site.objects.get(is_default_site=True).root_page
     es = Locale.objects.get(language_code="es")
     index = ForumIndexPage(title="Foro", slug="foro", locale=es)

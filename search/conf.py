@@ -7,5 +7,20 @@ search_settings = AppSettings(
     {
         # Results per page.
         "PAGE_SIZE": 10,
+        # Which backend answers: "auto" (Elasticsearch when ELASTICSEARCH_URL is set,
+        # else the database's own full-text search), "sqlite", "postgres",
+        # "elasticsearch", or the dotted path of a SearchBackend subclass.
+        "BACKEND": "auto",
+        # Elasticsearch 9: the cluster's URL (None = not used), the prefix of index and
+        # alias names, and how long to wait for it before search is "unavailable".
+        "ELASTICSEARCH_URL": None,
+        "ELASTICSEARCH_INDEX_PREFIX": "puente",
+        "ELASTICSEARCH_TIMEOUT": 5,
+        # Entries offered by the header box's autocomplete.
+        "AUTOCOMPLETE_LIMIT": 8,
+        # Words in a result's snippet.
+        "SNIPPET_WORDS": 40,
+        # Documents written per batch by the rebuild command.
+        "BATCH_SIZE": 500,
     },
 )

@@ -1,0 +1,269 @@
+"""What the SQLite and PostgreSQL backends share: documents and facets as rows, one SQL
+query for the page of results and one for the facet counts, both over the same set of
+visible, filtered, de-duplicated matches.
+
+A subclass says how text is matched (``match``), how it is written to its full-text
+structure (``write_fulltext``/``delete_fulltext``) and may bring its own snippets.
+"""
+
+# SQL is assembled from constants and placeholders only; user input is always a parameter.
+# ruff: noqa: S608
+
+import dataclasses
+import difflib
+import threading
+import time
+
+from django.db import connection, transaction
+
+from search import query as q
+from search import text
+from search.backends.base import SearchBackend
+from search.conf import search_settings
+from search.models import SearchDocument, SearchFacet
+
+VOCABULARY_SECONDS = 300
+
+
+@dataclasses.dataclass
+class Match:
+    """SQL fragments: a join onto ``d`` (the document), a condition and a score (higher is
+    better), each with its parameters."""
+
+    join: str
+    join_params: list
+    where: str
+    where_params: list
+    score: str
+    score_params: list
+
+
+class DatabaseBackend(SearchBackend):
+    def __init__(self):
+        self._vocabulary = None
+        self._vocabulary_at = 0.0
+        self._lock = threading.Lock()
+
+    # Writing -------------------------------------------------------------------------
+
+    def index(self, documents) -> int:
+        documents = list(documents)
+        if not documents:
+            return 0
+        with transaction.atomic():
+            self._delete_keys({document.key for document in documents})
+            rows = SearchDocument.objects.bulk_create(
+                [
+                    SearchDocument(
+                        key=document.key,
+                        language=document.language,
+                        kind=document.kind,
+                        group_key=document.group or document.key,
+                        title=document.title[:1000],
+                        body=document.body,
+                        url=document.url,
+                        date=document.date,
+                        audience=document.audience,
+                        machine_translated=document.machine_translated,
+                        suggest=document.suggest,
+                    )
+                    for document in documents
+                ]
+            )
+            SearchFacet.objects.bulk_create(
+                [
+                    SearchFacet(document=row, name=name, value=value[:200])
+                    for row, document in zip(rows, documents, strict=True)
+                    for name, value in document.facet_rows()
+                ]
+            )
+            self.write_fulltext(rows)
+        self._vocabulary = None
+        return len(rows)
+
+    def delete(self, keys) -> None:
+        keys = set(keys)
+        if keys:
+            with transaction.atomic():
+                self._delete_keys(keys)
+            self._vocabulary = None
+
+    def clear(self) -> None:
+        with transaction.atomic():
+            self.delete_fulltext(None)
+            SearchFacet.objects.all().delete()
+            SearchDocument.objects.all().delete()
+        self._vocabulary = None
+
+    def _delete_keys(self, keys):
+        ids = list(SearchDocument.objects.filter(key__in=keys).values_list("id", flat=True))
+        if ids:
+            self.delete_fulltext(ids)
+            SearchFacet.objects.filter(document_id__in=ids).delete()
+            SearchDocument.objects.filter(id__in=ids).delete()
+
+    def write_fulltext(self, rows: list[SearchDocument]) -> None:
+        raise NotImplementedError
+
+    def delete_fulltext(self, ids: list[int] | None) -> None:
+        """Remove the full-text rows of documents ``ids`` (all of them if None)."""
+        raise NotImplementedError
+
+    # Reading -------------------------------------------------------------------------
+
+    def match(self, clauses: list[q.Clause]) -> Match | None:
+        """How to find documents matching ``clauses``; None when nothing can match."""
+        raise NotImplementedError
+
+    def snippets(self, documents: list[SearchDocument], clauses) -> dict[int, str]:
+        words = search_settings.SNIPPET_WORDS
+        return {
+            document.id: text.highlight(
+                document.body or document.title,
+                q.stems(clauses, document.language),
+                document.language,
+                max_words=words,
+            )
+            for document in documents
+        }
+
+    def search(self, query: q.SearchQuery) -> q.SearchResults:
+        clauses = query.clauses
+        if not clauses:
+            return q.SearchResults()
+        match = self.match(clauses)
+        if match is None:
+            return q.SearchResults(suggestion=self.suggest(query))
+        cte, params = self._ranked(match, query)
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"{cte} SELECT id, score FROM ranked WHERE rn = 1 "
+                "ORDER BY CASE WHEN language = %s THEN 0 ELSE 1 END, score DESC, id "
+                "LIMIT %s OFFSET %s",
+                [*params, query.language, query.page_size, query.offset],
+            )
+            page = cursor.fetchall()
+            cursor.execute(
+                f"{cte} SELECT f.name, f.value, COUNT(*) FROM ranked r "
+                "JOIN search_searchfacet f ON f.document_id = r.id WHERE r.rn = 1 "
+                "GROUP BY f.name, f.value",
+                params,
+            )
+            facet_rows = cursor.fetchall()
+        facets: dict[str, list[q.FacetCount]] = {}
+        for name, value, count in facet_rows:
+            facets.setdefault(name, []).append(q.FacetCount(value=value, count=count))
+        for counts in facets.values():
+            counts.sort(key=lambda facet: (-facet.count, facet.value))
+        total = sum(facet.count for facet in facets.get("type", []))
+        results = q.SearchResults(total=total, facets=facets, hits=self._hits(page, clauses))
+        if not total:
+            results.suggestion = self.suggest(query)
+        return results
+
+    def _ranked(self, match: Match, query: q.SearchQuery) -> tuple[str, list]:
+        audiences = sorted(query.audiences)
+        where = [f"({match.where})", f"d.audience IN ({', '.join(['%s'] * len(audiences))})"]
+        params = [*match.where_params, *audiences]
+        for name, values in sorted(query.filters.items()):
+            values = [value for value in values if value]
+            if values:
+                where.append(
+                    "d.id IN (SELECT document_id FROM search_searchfacet "
+                    f"WHERE name = %s AND value IN ({', '.join(['%s'] * len(values))}))"
+                )
+                params.extend([name, *values])
+        cte = (
+            "WITH matched AS ("
+            f" SELECT d.id AS id, d.group_key AS group_key, d.language AS language,"
+            f" {match.score} AS score"
+            f" FROM search_searchdocument d {match.join}"
+            f" WHERE {' AND '.join(where)}"
+            "), ranked AS ("
+            " SELECT id, score, language, ROW_NUMBER() OVER (PARTITION BY group_key"
+            " ORDER BY CASE WHEN language = %s THEN 0 ELSE 1 END, score DESC, id) AS rn"
+            " FROM matched)"
+        )
+        return cte, [*match.score_params, *match.join_params, *params, query.language]
+
+    def _hits(self, page, clauses) -> list[q.Hit]:
+        documents = SearchDocument.objects.in_bulk([row[0] for row in page])
+        ordered = [documents[row[0]] for row in page if row[0] in documents]
+        snippets = self.snippets(ordered, clauses) if ordered else {}
+        scores = dict(page)
+        return [
+            q.Hit(
+                key=document.key,
+                kind=document.kind,
+                language=document.language,
+                title=document.title,
+                url=document.url,
+                date=document.date,
+                snippet=snippets.get(document.id, ""),
+                score=float(scores[document.id] or 0),
+                machine_translated=document.machine_translated,
+            )
+            for document in ordered
+        ]
+
+    # Spelling suggestions -----------------------------------------------------------
+
+    def vocabulary(self) -> set[str]:
+        """Folded words of the titles of public documents (cached for a few minutes)."""
+        with self._lock:
+            if self._vocabulary is None or time.monotonic() - self._vocabulary_at > (
+                VOCABULARY_SECONDS
+            ):
+                words = set()
+                titles = SearchDocument.objects.filter(audience="public").values_list(
+                    "title", flat=True
+                )
+                for title in titles.iterator(chunk_size=5000):
+                    words.update(text.fold(word) for word in text.words(title))
+                self._vocabulary = {word for word in words if len(word) > 2}
+                self._vocabulary_at = time.monotonic()
+            return self._vocabulary
+
+    def forget_vocabulary(self):
+        self._vocabulary = None
+
+    def suggest(self, query: q.SearchQuery) -> str | None:
+        """The query with each unknown word replaced by the closest known one, if any."""
+        vocabulary = self.vocabulary()
+        changed = False
+        words = []
+        for word in text.words(q.clean(query.text)):
+            folded = text.fold(word)
+            if folded in vocabulary or len(folded) < 4:
+                words.append(word)
+                continue
+            candidates = [
+                known
+                for known in vocabulary
+                if known[0] == folded[0] and abs(len(known) - len(folded)) <= 2
+            ]
+            close = difflib.get_close_matches(folded, candidates, n=1, cutoff=0.75)
+            if close:
+                words.append(close[0])
+                changed = True
+            else:
+                words.append(word)
+        return " ".join(words) if changed else None
+
+    # Autocomplete -------------------------------------------------------------------
+
+    def autocomplete(self, prefix, *, language, audiences, limit=8):
+        raise NotImplementedError
+
+    def _suggestions(self, rows, limit) -> list[q.Suggestion]:
+        """Rows of (id, group_key, title, url, kind, language), best first, one per group."""
+        seen = set()
+        suggestions = []
+        for _id, group, title, url, kind, language in rows:
+            if group in seen:
+                continue
+            seen.add(group)
+            suggestions.append(q.Suggestion(title=title, url=url, kind=kind, language=language))
+            if len(suggestions) >= limit:
+                break
+        return suggestions

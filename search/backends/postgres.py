@@ -1,0 +1,142 @@
+"""PostgreSQL: full-text search with a text search configuration per document language.
+
+Migration 0002 creates ``puente_spanish``, ``puente_german`` and ``puente_english``
+(the built-in configurations with ``unaccent`` before the Snowball stemmer) and the
+``search_vector`` table (a weighted tsvector per document, GIN-indexed). A query is
+turned into one tsquery per configuration with ``plainto_tsquery``/``phraseto_tsquery``
+(so user input is never tsquery syntax), and each document is matched against the
+tsquery of its own configuration. Snippets come from ``ts_headline``.
+"""
+
+# SQL is assembled from constants and placeholders only; user input is always a parameter.
+# ruff: noqa: S608
+
+from django.db import connection
+
+from search import query as q
+from search import text
+from search.backends.database import DatabaseBackend, Match
+from search.conf import search_settings
+
+CONFIGS = {"es": "puente_spanish", "de": "puente_german", "en": "puente_english"}
+FALLBACK_CONFIG = "puente_simple"
+CONFIG_CASE = (
+    "CASE d.language "
+    + " ".join(f"WHEN '{language}' THEN '{config}'" for language, config in CONFIGS.items())
+    + f" ELSE '{FALLBACK_CONFIG}' END::regconfig"
+)
+ESCAPED_BODY = (
+    "replace(replace(replace(left(d.body, 20000), '&', '&amp;'), '<', '&lt;'), '>', '&gt;')"
+)
+
+
+def tsquery(clauses: list[q.Clause], config: str) -> tuple[str, list]:
+    """SQL for the tsquery of ``clauses`` in ``config`` (stop words give empty parts,
+    which PostgreSQL leaves out of ``&&`` and ``||``)."""
+    parts, params = [], []
+    for clause in clauses:
+        alternatives = []
+        for alternative in clause.alternatives:
+            phrase = alternative.phrase and len(alternative) > 1
+            function = "phraseto_tsquery" if phrase else "plainto_tsquery"
+            alternatives.append(f"{function}('{config}'::regconfig, %s)")
+            params.append(" ".join(alternative))
+        parts.append("(" + " || ".join(alternatives) + ")")
+    return " && ".join(parts), params
+
+
+class PostgresBackend(DatabaseBackend):
+    name = "postgres"
+
+    def write_fulltext(self, rows):
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "INSERT INTO search_vector (document_id, config, vector) "
+                f"SELECT d.id, {CONFIG_CASE}, "
+                f"setweight(to_tsvector({CONFIG_CASE}, d.title), 'A') || "
+                f"setweight(to_tsvector({CONFIG_CASE}, d.body), 'B') "
+                "FROM search_searchdocument d WHERE d.id = ANY(%s)",
+                [[row.id for row in rows]],
+            )
+
+    def delete_fulltext(self, ids):
+        with connection.cursor() as cursor:
+            if ids is None:
+                cursor.execute("DELETE FROM search_vector")
+            else:
+                cursor.execute("DELETE FROM search_vector WHERE document_id = ANY(%s)", [ids])
+
+    def _per_language(self, clauses, template: str):
+        """Fragments ``template.format(config=..., query=...)`` for each language."""
+        fragments, params = [], []
+        for config in CONFIGS.values():
+            sql, query_params = tsquery(clauses, config)
+            fragments.append(template.format(config=config, query=sql))
+            params.extend(query_params)
+        return fragments, params
+
+    def match(self, clauses):
+        conditions, where_params = self._per_language(
+            clauses, "(v.config = '{config}'::regconfig AND v.vector @@ ({query}))"
+        )
+        cases, score_params = self._per_language(
+            clauses, "WHEN v.config = '{config}'::regconfig THEN ({query})"
+        )
+        return Match(
+            join="JOIN search_vector v ON v.document_id = d.id",
+            join_params=[],
+            where=" OR ".join(conditions),
+            where_params=where_params,
+            score=f"ts_rank(v.vector, CASE {' '.join(cases)} END)",
+            score_params=score_params,
+        )
+
+    def snippets(self, documents, clauses):
+        cases, params = self._per_language(
+            clauses, "WHEN v.config = '{config}'::regconfig THEN ({query})"
+        )
+        words = search_settings.SNIPPET_WORDS
+        options = (
+            f"StartSel=<mark>, StopSel=</mark>, MaxWords={words}, MinWords={words // 2}, "
+            'MaxFragments=2, FragmentDelimiter=" … "'
+        )
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT d.id, ts_headline(v.config, {ESCAPED_BODY}, "
+                f"CASE {' '.join(cases)} END, %s) "
+                "FROM search_searchdocument d JOIN search_vector v ON v.document_id = d.id "
+                "WHERE d.id = ANY(%s)",
+                [*params, options, [document.id for document in documents]],
+            )
+            snippets = dict(cursor.fetchall())
+        return {
+            document.id: snippets.get(document.id) or text.highlight(document.title, set(), "es")
+            for document in documents
+        }
+
+    def autocomplete(self, prefix, *, language, audiences, limit=8):
+        words = [text.fold(word) for word in text.words(q.clean(prefix))[-6:]]
+        if not words:
+            return []
+        conditions, params = [], []
+        for config in CONFIGS.values():
+            # Every word as a prefix of a title (weight A) lexeme; the words are \w+ only,
+            # so quoting them makes valid tsquery syntax.
+            terms = " & ".join(f"'{word}':*A" for word in words)
+            conditions.append(
+                f"(v.config = '{config}'::regconfig AND v.vector @@ to_tsquery('{config}', %s))"
+            )
+            params.append(terms)
+        audiences = sorted(audiences)
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT d.id, d.group_key, d.title, d.url, d.kind, d.language "
+                "FROM search_searchdocument d JOIN search_vector v ON v.document_id = d.id "
+                f"WHERE ({' OR '.join(conditions)}) AND d.suggest "
+                f"AND d.audience IN ({', '.join(['%s'] * len(audiences))}) "
+                "ORDER BY CASE WHEN d.language = %s THEN 0 ELSE 1 END, "
+                "length(d.title), d.id LIMIT %s",
+                [*params, *audiences, language, limit * 4],
+            )
+            rows = cursor.fetchall()
+        return self._suggestions(rows, limit)

@@ -1,0 +1,97 @@
+"""The network's termbase, used to expand a query across languages.
+
+"Rückkehrende" also searches "persona retornada" and "returnee". The terms are data
+here for now; ``entries()`` is the one lookup, so the termbase can move into an
+editable snippet without touching the search.
+"""
+
+import functools
+
+from search import text
+
+# One entry per concept: the forms of the term in each language (the first is the
+# preferred one).
+GLOSSARY = [
+    {
+        "es": ["buena práctica", "buenas prácticas"],
+        "de": ["gute Praxis"],
+        "en": ["good practice"],
+    },
+    {
+        "es": ["modelo de atención integral"],
+        "de": ["integrales Betreuungsmodell"],
+        "en": ["integral care model"],
+    },
+    {"es": ["posicionamiento"], "de": ["Positionspapier"], "en": ["policy position"]},
+    {
+        "es": ["persona retornada", "personas retornadas", "retornado", "retornada"],
+        "de": ["Rückkehrende", "Rückkehrer"],
+        "en": ["returnee"],
+    },
+    {
+        "es": ["persona migrante", "personas migrantes"],
+        "de": ["Migrantin", "Migrant"],
+        "en": ["migrant"],
+    },
+    {
+        "es": ["persona en situación de refugio", "refugiado", "refugiada"],
+        "de": ["Geflüchtete", "Flüchtling"],
+        "en": ["refugee"],
+    },
+    {"es": ["solicitante de asilo"], "de": ["Asylsuchende"], "en": ["asylum seeker"]},
+    {"es": ["comunidad de acogida"], "de": ["Aufnahmegemeinde"], "en": ["host community"]},
+    {
+        "es": ["reintegración", "integración"],
+        "de": ["Reintegration", "Integration"],
+        "en": ["reintegration", "integration"],
+    },
+    {
+        "es": ["organización de la sociedad civil", "OSC", "ONG"],
+        "de": ["Nichtregierungsorganisation", "NRO"],
+        "en": ["civil-society organisation", "NGO"],
+    },
+    {"es": ["red"], "de": ["Netzwerk"], "en": ["network"]},
+    {"es": ["diálogo"], "de": ["Dialogformat", "Dialog"], "en": ["dialogue"]},
+]
+
+
+def entries() -> list[dict[str, list[str]]]:
+    """Every concept of the termbase as {language: [forms]}."""
+    return GLOSSARY
+
+
+def _key(words: list[str], language: str) -> tuple[str, ...]:
+    return tuple(text.index_terms(" ".join(words), language))
+
+
+@functools.cache
+def _forms() -> list[tuple[tuple[str, ...], str, int]]:
+    """(stems of the form, its language, entry number), longest forms first."""
+    forms = []
+    for number, entry in enumerate(entries()):
+        for language, phrases in entry.items():
+            for phrase in phrases:
+                key = _key(text.words(phrase), language)
+                if key:
+                    forms.append((key, language, number))
+    return sorted(forms, key=lambda form: -len(form[0]))
+
+
+def alternatives(number: int) -> list[tuple[str, ...]]:
+    """Every form of entry ``number``, each as a tuple of words."""
+    return [tuple(text.words(phrase)) for forms in entries()[number].values() for phrase in forms]
+
+
+def match(words: list[str]) -> tuple[int, int] | None:
+    """(entry number, how many words) when ``words`` starts with a glossary term."""
+    for stems, language, number in _forms():
+        taken = []
+        for count, word in enumerate(words, start=1):
+            if text.is_stopword(word, language):
+                continue
+            taken.append(text.stem(text.fold(word), language))
+            if len(taken) == len(stems):
+                if tuple(taken) == stems:
+                    return number, count
+                break
+    return None

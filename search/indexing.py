@@ -1,0 +1,66 @@
+"""Keep the index in step with the content: index, remove, rebuild."""
+
+import logging
+from collections.abc import Callable, Iterable, Iterator
+
+from django.apps import apps
+
+from search import adapters
+from search.backends import get_backend
+from search.conf import search_settings
+from search.documents import IndexDocument
+
+logger = logging.getLogger(__name__)
+
+
+def documents_of(obj) -> list[IndexDocument]:
+    adapter = adapters.adapter_for(obj)
+    return [document for document in adapter.documents(obj) if document] if adapter else []
+
+
+def update(obj, *, with_dependents: bool = True) -> None:
+    """Index ``obj`` as it is now (remove it if it must no longer be found)."""
+    adapter = adapters.adapter_for(obj)
+    if adapter is None:
+        return
+    documents = documents_of(obj)
+    backend = get_backend()
+    if documents:
+        backend.index(documents)
+    else:
+        backend.delete([adapters.key_for(obj)])
+    if with_dependents and adapter.dependents:
+        for dependent in adapter.dependents(obj):
+            update(dependent)
+
+
+def update_by_key(model_label: str, pk, *, with_dependents: bool = True) -> None:
+    """Index the object ``pk`` of ``model_label`` (remove it if it no longer exists)."""
+    model = apps.get_model(model_label)
+    obj = model._default_manager.filter(pk=pk).first()
+    if obj is not None and hasattr(obj, "specific"):  # a Page: index it as its own type
+        obj = obj.specific
+    if obj is None:
+        remove([f"{model._meta.label_lower}:{pk}"])
+    else:
+        update(obj, with_dependents=with_dependents)
+
+
+def remove(keys: Iterable[str]) -> None:
+    get_backend().delete(keys)
+
+
+def all_documents() -> Iterator[IndexDocument]:
+    for adapter in adapters.adapters():
+        for obj in adapter.queryset():
+            yield from documents_of(obj)
+
+
+def rebuild(progress: Callable[[int], None] | None = None, *, backend=None) -> int:
+    """Replace the whole index by the documents of every adapter; returns how many."""
+    backend = backend or get_backend()
+    count = backend.rebuild(
+        all_documents(), batch_size=search_settings.BATCH_SIZE, progress=progress
+    )
+    logger.info("search index rebuilt with %s documents", count)
+    return count

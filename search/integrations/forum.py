@@ -1,0 +1,127 @@
+"""The forum in the search: topics (with their opening post) and replies.
+
+A document's audience follows its category's visibility (``forum:members``,
+``forum:moderators``); hidden posts are for moderators only (``forum:hidden``); deleted
+posts and categories that are not live are not indexed. Readers get their audiences
+from ``forum.permissions``, the same functions every forum view asks.
+"""
+
+from django.utils.translation import gettext_lazy as _
+
+from search import adapters
+from search.documents import PUBLIC, IndexDocument
+
+HIDDEN = "forum:hidden"
+
+
+def category_audience(category) -> str:
+    if category.visibility == category.Visibility.PUBLIC:
+        return PUBLIC
+    return f"forum:{category.visibility}"
+
+
+def reader_audiences(user) -> set[str]:
+    from forum import permissions
+
+    audiences = {
+        category_audience_for_visibility(visibility)
+        for visibility in permissions.readable_visibilities(user)
+    }
+    if permissions.is_moderator(user):
+        audiences.add(HIDDEN)
+    return audiences
+
+
+def category_audience_for_visibility(visibility) -> str:
+    return PUBLIC if visibility == "public" else f"forum:{visibility}"
+
+
+def topic_documents(topic) -> list[IndexDocument]:
+    category = topic.category
+    if not category.live:
+        return []
+    opening = topic.posts.filter(position=1).first()
+    body = opening.source if opening is not None and opening.is_visible else ""
+    url = category.topic_url(topic)
+    if not url or not category.url:
+        return []
+    return [
+        IndexDocument(
+            key=adapters.key_for(topic),
+            kind="forum_topic",
+            language=topic.language,
+            title=topic.title,
+            body=body,
+            url=url,
+            date=topic.created_at.date(),
+            group=adapters.key_for(topic),
+            audience=category_audience(category),
+            suggest=True,
+        )
+    ]
+
+
+def post_documents(post) -> list[IndexDocument]:
+    if post.position == 1:  # the opening post is part of its topic's document
+        return topic_documents(post.topic)
+    if post.is_deleted:
+        return []
+    topic = post.topic
+    category = topic.category
+    if not category.live:
+        return []
+    forum_index = category.get_parent().specific
+    if not hasattr(forum_index, "sub_url") or not forum_index.url:
+        return []
+    return [
+        IndexDocument(
+            key=adapters.key_for(post),
+            kind="forum_post",
+            language=post.language,
+            title=topic.title,
+            body=post.source,
+            url=forum_index.sub_url("post_permalink", post.pk),
+            date=post.created_at.date(),
+            group=adapters.key_for(post),
+            audience=HIDDEN if post.is_hidden else category_audience(category),
+        )
+    ]
+
+
+def register():
+    from forum.models import CategoryPage, Post, Topic
+
+    adapters.register(
+        adapters.Adapter(
+            model=Topic,
+            documents=topic_documents,
+            queryset=lambda: Topic.objects.select_related("category").iterator(),
+            dependents=lambda topic: topic.posts.filter(position__gt=1).select_related(
+                "topic__category"
+            ),
+            dependent_fields=frozenset({"title", "category"}),
+        )
+    )
+    adapters.register(
+        adapters.Adapter(
+            model=Post,
+            documents=post_documents,
+            queryset=lambda: (
+                Post.objects.filter(position__gt=1, is_deleted=False)
+                .select_related("topic__category")
+                .iterator()
+            ),
+        )
+    )
+    adapters.register(
+        adapters.Adapter(
+            model=CategoryPage,
+            documents=lambda category: [],
+            queryset=lambda: [],
+            dependents=lambda category: Topic.objects.filter(category=category.canonical()),
+            index_on_save=False,
+        )
+    )
+    adapters.register_kind("forum_topic", _("Forum topic"))
+    adapters.register_kind("forum_post", _("Forum post"))
+    adapters.register_audiences(reader_audiences)

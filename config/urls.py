@@ -25,6 +25,8 @@ if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 urlpatterns += i18n_patterns(
+    path("accounts/", include("allauth.urls")),
+    path("members/", include("members.urls")),
     path("feeds/", include("kb.urls")),
     path("search/", include("search.urls")),
     path("", include(wagtail_urls)),

@@ -2,9 +2,12 @@
 
 import secrets
 
+from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
+
+from home.demo import members as demo_members
 
 ADMIN_EMAIL = "admin@puente.local"
 
@@ -26,5 +29,19 @@ class Command(BaseCommand):
         if created:
             user.set_password(password)
             user.save()
+        # allauth signs people in by verified email address.
+        EmailAddress.objects.get_or_create(
+            user=user, email=user.email, defaults={"verified": True, "primary": True}
+        )
         shown = password if user.check_password(password) else "(changed since it was created)"
-        self.stdout.write(f"Admin: http://127.0.0.1:8000/admin/  user: admin  password: {shown}")
+        self.stdout.write(
+            f"Admin: http://127.0.0.1:8000/admin/  email: {user.email}  password: {shown}"
+        )
+        accounts = demo_members.existing()
+        if accounts:
+            self.stdout.write(
+                f"Demo accounts (sign in at http://127.0.0.1:8000/es/accounts/login/, "
+                f"password for all: {demo_members.DEMO_PASSWORD}):"
+            )
+            for email, roles in accounts:
+                self.stdout.write(f"  {email:<40} {roles}")

@@ -1,6 +1,7 @@
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from home.demo import members as demo_members
 from home.demo import site
 
 
@@ -10,4 +11,5 @@ class Command(BaseCommand):
     @transaction.atomic
     def handle(self, *args, **options):
         site.build()
+        demo_members.build()  # after the organisations: it gives them admins, editors, members
         self.stdout.write(self.style.SUCCESS("Demo content is in place."))

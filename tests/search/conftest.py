@@ -13,6 +13,10 @@ from search import backends
 from search.documents import IndexDocument
 from search.query import SearchQuery
 
+# The kb and forum fixtures, for the adapter tests.
+from tests.forum.conftest import forum, member, moderator, other_member  # noqa: F401
+from tests.kb.conftest import indexes, site_root, terms  # noqa: F401
+
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL")
 
 

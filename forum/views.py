@@ -69,6 +69,12 @@ def _require_login(request):
         raise _LoginRequired
 
 
+def _refuse_reading(request):
+    """Anonymous readers of member-only content go to the login page; others get a 403."""
+    _require_login(request)
+    raise PermissionDenied
+
+
 class _LoginRequired(Exception):
     pass
 
@@ -149,10 +155,11 @@ def index_context(request, page) -> dict:
     return context
 
 
+@login_redirects
 def category(request, page: CategoryPage):
     canonical = page.canonical()
     if not permissions.can(request.user, "read", canonical):
-        raise PermissionDenied
+        _refuse_reading(request)
     activity = CategoryActivity.objects.filter(category=canonical).first()
     topic_count = activity.topic_count if activity else 0
     size = forum_settings.TOPICS_PER_PAGE
@@ -187,7 +194,7 @@ def _get_topic(request, page: CategoryPage, topic_id: int) -> Topic:
         Topic.objects.select_related("category", "author", "answer__author"), pk=topic_id
     )
     if not permissions.can(request.user, "read", topic):
-        raise PermissionDenied
+        _refuse_reading(request)
     if topic.category_id != canonical.pk:
         raise _Moved(topic)
     return topic
@@ -211,6 +218,7 @@ def follows_moves(view):
 
 
 @follows_moves
+@login_redirects
 def topic(request, page: CategoryPage, topic_id: int, form=None, error=None, preview=None):
     """One page of a topic: the posts whose positions fall in the page's range."""
     topic = _get_topic(request, page, topic_id)
@@ -271,6 +279,7 @@ def topic(request, page: CategoryPage, topic_id: int, form=None, error=None, pre
 
 
 @follows_moves
+@login_redirects
 def post_at(request, page: CategoryPage, topic_id: int, position: int):
     """Permalink by position: redirect to the page that holds it, at its anchor."""
     topic = _get_topic(request, page, topic_id)
@@ -280,22 +289,25 @@ def post_at(request, page: CategoryPage, topic_id: int, position: int):
 
 
 @follows_moves
+@login_redirects
 def first_unread(request, page: CategoryPage, topic_id: int):
     topic = _get_topic(request, page, topic_id)
     return post_at(request, page, topic.pk, reading.first_unread_position(request.user, topic))
 
 
+@login_redirects
 def topic_redirect(request, index, topic_id: int):
     topic = get_object_or_404(Topic.objects.select_related("category"), pk=topic_id)
     if not permissions.can(request.user, "read", topic):
-        raise PermissionDenied
+        _refuse_reading(request)
     return redirect(_category_for(index, topic).topic_url(topic))
 
 
+@login_redirects
 def post_permalink(request, index, post_id: int):
     post = get_object_or_404(Post.objects.select_related("topic__category"), pk=post_id)
     if not permissions.can(request.user, "read", post.topic):
-        raise PermissionDenied
+        _refuse_reading(request)
     category = _category_for(index, post.topic)
     url = category.topic_url(post.topic, reading.page_of(post.position))
     return redirect(f"{url}#post-{post.position}")

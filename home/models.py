@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.db.models import Count
@@ -6,7 +7,7 @@ from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Locale, Orderable, Page, TranslatableMixin
+from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
@@ -107,18 +108,19 @@ class Menu(TranslatableMixin, ClusterableModel):
         return f"{self.get_slot_display()} ({self.locale})"
 
     @classmethod
-    def for_slot(cls, slot):
-        """The menu for the active language, falling back to the default language."""
+    def for_slot(cls, slot, language_code):
+        """The menu for a language, falling back to the default language, items included."""
         menus = {
             menu.locale.language_code: menu
-            for menu in cls.objects.filter(slot=slot)
+            for menu in cls.objects.filter(
+                slot=slot, locale__language_code__in={language_code, settings.LANGUAGE_CODE}
+            )
             .select_related("locale")
             .prefetch_related(
                 models.Prefetch("items", MenuItem.objects.select_related("link_page"))
             )
         }
-        active = Locale.get_active().language_code
-        return menus.get(active) or menus.get(Locale.get_default().language_code)
+        return menus.get(language_code) or menus.get(settings.LANGUAGE_CODE)
 
 
 class MenuItem(Orderable):

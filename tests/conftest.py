@@ -2,9 +2,16 @@
 
 import pytest
 from django.contrib.contenttypes.models import ContentType
+from django.core.cache import cache
 from wagtail.models import Locale, Page, Site
 
 LANGUAGE_CODES = ("es", "de", "en")
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Cached fragments must not leak from one test's database into the next."""
+    cache.clear()
 
 
 @pytest.fixture

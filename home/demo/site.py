@@ -201,15 +201,23 @@ def _add_missing_items(menu: Menu, pages: list[Page]) -> None:
             position += 1
 
 
-def build() -> HomePage:
+def build_shell() -> HomePage:
+    """Home, about, imprint and privacy in three languages, with their menus."""
     home = build_home()
     pages = {
         slug: ensure_translated_child(home, StandardPage, slug, texts)
         for slug, texts in STANDARD_PAGES.items()
     }
+    build_menu(Menu.Slot.MAIN, [pages[slug] for slug in MAIN_MENU])
+    build_menu(Menu.Slot.FOOTER, [pages[slug] for slug in FOOTER_MENU])
+    return home
+
+
+def build() -> HomePage:
+    """The whole demo site: the shell, the knowledge base and the forum."""
+    home = build_shell()
     indexes = kb.build(home)
     kb_menu = [indexes[key] for key in ("practices", "care_models", "positions", "organisations")]
     forum_index = demo_forum.build(home)
-    build_menu(Menu.Slot.MAIN, [*kb_menu, forum_index, *[pages[slug] for slug in MAIN_MENU]])
-    build_menu(Menu.Slot.FOOTER, [pages[slug] for slug in FOOTER_MENU])
+    build_menu(Menu.Slot.MAIN, [*kb_menu, forum_index])
     return home

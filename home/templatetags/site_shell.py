@@ -4,40 +4,46 @@ from django import template
 from django.conf import settings
 from django.urls import translate_url
 from django.utils.translation import get_language, get_language_info
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Page, Site
 
-from home.models import Menu
+from home.navigation import menu_links
 
 register = template.Library()
 
 
 @register.inclusion_tag("home/tags/menu.html", takes_context=True)
 def menu(context, slot):
-    found = Menu.for_slot(slot)
+    request = context.get("request")
     return {
         "slot": slot,
-        "items": list(found.items.all()) if found else [],
-        "request": context.get("request"),
+        "links": menu_links(slot, get_language()),
+        "current_path": request.path if request else "",
     }
 
 
-def _home_for(request, language_code):
+def _live_translations(request, page):
+    """Live translations of a page keyed by language code, looked up once per request."""
+    memo = request.__dict__.setdefault("_puente_translations", {}) if request else {}
+    if page.pk not in memo:
+        memo[page.pk] = {
+            p.locale.language_code: p
+            for p in Page.objects.filter(
+                translation_key=page.translation_key, live=True
+            ).select_related("locale")
+        }
+    return memo[page.pk]
+
+
+def page_translations(request, page):
+    return _live_translations(request, page) if isinstance(page, Page) else {}
+
+
+def _home_urls(request):
+    """The site's home page in each language it is published in."""
     site = Site.find_for_request(request) if request else None
-    root = site.root_page if site else None
-    if root is None:
-        return f"/{language_code}/"
-    translation = root.get_translation_or_none(Locale.objects.get(language_code=language_code))
-    return translation.url if translation and translation.live else f"/{language_code}/"
-
-
-def page_translations(page):
-    """Live translations of a page, keyed by language code (the page itself included)."""
-    if not isinstance(page, Page):
+    if site is None:
         return {}
-    return {
-        p.locale.language_code: p
-        for p in page.get_translations(inclusive=True).live().select_related("locale")
-    }
+    return {code: home.url for code, home in _live_translations(request, site.root_page).items()}
 
 
 @register.inclusion_tag("home/tags/language_switcher.html", takes_context=True)
@@ -46,20 +52,21 @@ def language_switcher(context):
     request = context.get("request")
     page = context.get("page")
     current = get_language()
-    translations = page_translations(page)
+    translations = page_translations(request, page)
+    homes = None
     links = []
     for code, _name in settings.LANGUAGES:
-        info = get_language_info(code)
         if code in translations:
             url, available = translations[code].url, True
         elif isinstance(page, Page):
-            url, available = _home_for(request, code), False
+            homes = _home_urls(request) if homes is None else homes
+            url, available = homes.get(code, f"/{code}/"), False
         else:
             url, available = translate_url(request.get_full_path(), code) if request else "/", True
         links.append(
             {
                 "code": code,
-                "name": info["name_local"],
+                "name": get_language_info(code)["name_local"],
                 "url": url,
                 "available": available,
                 "current": code == current,
@@ -71,7 +78,7 @@ def language_switcher(context):
 @register.inclusion_tag("home/tags/hreflang.html", takes_context=True)
 def hreflang_links(context):
     request = context.get("request")
-    translations = page_translations(context.get("page"))
+    translations = page_translations(request, context.get("page"))
     links = [
         {"code": code, "url": request.build_absolute_uri(p.url) if request else p.url}
         for code, p in translations.items()

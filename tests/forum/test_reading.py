@@ -73,9 +73,22 @@ def test_anonymous_cannot_read_members_topic(client, forum, member):
         forum.sub_url("post_permalink", topic.last_post_id),
     ]:
         response = client.get(url)
-        assert response.status_code in {302, 403}, url
+        assert response.status_code == 302, url
+        assert "login" in response["Location"], url
         assert b"Secreto" not in response.content
     assert list(Topic.objects.visible_to(None)) == []
+
+
+def test_signed_in_non_member_is_refused_members_topic(client, forum, member, django_user_model):
+    topic = posting.create_topic(
+        forum.categories["miembros"], author=member, title="Interno", source="Secreto"
+    )
+    outsider = django_user_model.objects.create_user("fuera", "fuera@example.org", "x")
+    client.force_login(outsider)
+    for url in [forum.categories["miembros"].url, topic_url(topic)]:
+        response = client.get(url)
+        assert response.status_code == 403, url
+        assert b"Secreto" not in response.content
 
 
 def test_moved_topic_url_redirects(client, forum, member, moderator):

@@ -6,4 +6,4 @@ from home.demo import site
 @pytest.fixture
 def demo_home(db):
     """The demo site shell: home, about, imprint and privacy in es/de/en, with menus."""
-    return site.build()
+    return site.build_shell()

@@ -1,12 +1,15 @@
 """Page types of the site shell: where they may be created and that they render."""
 
 import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Permission
 from django.test import override_settings
 from django.utils import translation
 from django.views.defaults import server_error
 from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 
+from forum.models import CategoryActivity, CategoryPage, ForumIndexPage, Topic
 from home.demo import site
 from home.models import HomePage, Menu, StandardPage
 
@@ -25,11 +28,32 @@ class SiteShellPageTypesTest(WagtailPageTestCase):
         self.assertAllowedParentPageTypes(StandardPage, {HomePage, StandardPage})
         self.assertCanNotCreateAt(Page, StandardPage)
 
-    def test_every_demo_page_renders(self):
+    def test_every_public_demo_page_renders(self):
         for page in Page.objects.live().filter(depth__gt=1).specific():
+            if getattr(page, "visibility", "public") != "public":
+                continue
             with self.subTest(page=page.url):
                 self.assertPageIsRenderable(page)
                 # Served through the language-prefixed URL, as a reader reaches it.
+                self.assertEqual(self.client.get(page.url).status_code, 200)
+
+    def test_member_only_forum_categories_send_anonymous_readers_to_login(self):
+        moderator = get_user_model().objects.create_user("mod", "mod@example.org", "x")
+        moderator.user_permissions.add(Permission.objects.get(codename="moderate"))
+        member_only = [
+            page
+            for page in Page.objects.live().filter(depth__gt=1).specific()
+            if getattr(page, "visibility", "public") != "public"
+        ]
+        self.assertTrue(member_only)
+        for page in member_only:
+            with self.subTest(page=page.url):
+                response = self.client.get(page.url)
+                self.assertEqual(response.status_code, 302)
+                self.assertIn("/accounts/login/", response["Location"])
+        self.client.force_login(moderator)
+        for page in member_only:
+            with self.subTest(page=page.url, user="moderator"):
                 self.assertEqual(self.client.get(page.url).status_code, 200)
 
     def test_standard_page_renders_its_body(self):
@@ -40,13 +64,23 @@ class SiteShellPageTypesTest(WagtailPageTestCase):
 
 
 @pytest.mark.django_db
-def test_demo_content_is_idempotent():
+def test_demo_content_is_idempotent(client):
     site.build()
-    counts = (Page.objects.count(), Menu.objects.count())
+    counts = (Page.objects.count(), Menu.objects.count(), Topic.objects.count())
     site.build()
-    assert (Page.objects.count(), Menu.objects.count()) == counts
+    assert (Page.objects.count(), Menu.objects.count(), Topic.objects.count()) == counts
     assert HomePage.objects.count() == 3
     assert StandardPage.objects.count() == 9
+    # The forum demo: four categories, discussions mostly in Spanish, some in German.
+    assert ForumIndexPage.objects.count() == 3
+    assert CategoryPage.objects.filter(locale__language_code="es").count() == 4
+    assert Topic.objects.count() == 7
+    assert Topic.objects.filter(language="de").exists()
+    general = CategoryPage.objects.get(slug="intercambio-general")
+    assert CategoryActivity.objects.get(category=general).topic_count == 2
+    assert "Intercambio general" in client.get("/es/foro/").content.decode()
+    assert client.get("/de/forum/").status_code == 200
+    assert "El Buen Pastor" in client.get(general.url).content.decode()
 
 
 @pytest.mark.django_db

@@ -236,3 +236,30 @@ def test_bad_input_gives_a_normal_answer(engine, doc, text):
 
 def test_a_query_is_cut_to_a_bounded_number_of_clauses():
     assert len(parse("palabra " * 1000)) == MAX_CLAUSES
+
+
+def test_a_machine_translation_finds_a_post_in_another_language(engine, doc):
+    engine.index(
+        doc(
+            "Vivienda",
+            "Busco albergue en Tijuana",
+            kind="forum_post",
+            key="forum.post:7",
+            group="forum.post:7",
+        ),
+        doc(
+            "Vivienda",
+            "Ich suche eine Unterkunft in Tijuana",
+            language="de",
+            kind="forum_post",
+            key="forum.post:7",
+            group="forum.post:7",
+            machine_translated=True,
+        ),
+    )
+    engine.refresh()
+    hits = engine.search("Unterkunft", language="de").hits
+    assert [(hit.key, hit.language, hit.machine_translated) for hit in hits] == [
+        ("forum.post:7", "de", True)
+    ]
+    assert engine.search("albergue", language="es").hits[0].machine_translated is False

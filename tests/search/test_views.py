@@ -105,3 +105,9 @@ def test_search_page_query_count_does_not_grow_with_results(
     with django_assert_max_num_queries(12):
         response = client.get(url(), {"q": "educación"})
     assert response.status_code == 200
+
+
+def test_wagtail_admin_search_keeps_working(client, db, django_user_model):
+    admin = django_user_model.objects.create_superuser("admin", "admin@example.org", "pw")
+    client.force_login(admin)
+    assert client.get("/admin/pages/search/", {"q": "migrantes"}).status_code == 200

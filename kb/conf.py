@@ -13,5 +13,15 @@ kb_settings = AppSettings(
         "TAG_FACET_LIMIT": 30,
         # How many items each RSS/Atom feed carries.
         "FEED_LIMIT": 30,
+        # Who may do what in consultations: dotted paths to functions the site provides.
+        # function(user) -> bool: opens consultations and adopts positions.
+        "IS_COORDINATOR": "kb.consultation.default_is_coordinator",
+        # function(user) -> OrganisationPage queryset: the organisations the person may
+        # endorse positions for.
+        "DECIDING_ORGANISATIONS": "kb.consultation.default_deciding_organisations",
+        # function(user) -> bool: sees declined decisions and the decision forms.
+        "IS_MEMBER": "kb.consultation.default_is_member",
+        # function(consultation) -> URL of its discussion or "", called when it opens.
+        "ON_CONSULTATION_OPENED": None,
     },
 )

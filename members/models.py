@@ -72,6 +72,11 @@ class Membership(models.Model):
     role = models.CharField(
         _("role"), max_length=16, choices=OrganisationRole.choices, default="member"
     )
+    may_endorse = models.BooleanField(
+        _("may endorse policy positions"),
+        default=False,
+        help_text=_("Decides on policy positions on behalf of the organisation, like its admins."),
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

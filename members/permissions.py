@@ -6,6 +6,7 @@ in all its languages, and so is a practice page and its translations.
 
 from django.apps import apps
 from django.core.exceptions import PermissionDenied
+from django.db.models import Q
 
 from members.models import Membership, NetworkRole, OrganisationRole
 
@@ -131,6 +132,26 @@ def can_view_profile(user, person) -> bool:
 
 def can_invite(user, organisation) -> bool:
     return can_manage_organisation(user, organisation)
+
+
+def endorsing_organisations(user):
+    """Organisation pages the person may endorse positions for: as its admin, or
+    authorised by it (``Membership.may_endorse``); coordinators for none by default."""
+    if not _active(user):
+        return organisation_model().objects.none()
+    keys = Membership.objects.filter(user=user).filter(
+        Q(role=OrganisationRole.ADMIN) | Q(may_endorse=True)
+    )
+    return organisation_model().objects.filter(
+        translation_key__in=keys.values("organisation__translation_key")
+    )
+
+
+def can_decide_for(user, organisation) -> bool:
+    """May the person endorse or decline a policy position on behalf of ``organisation``?"""
+    return (
+        endorsing_organisations(user).filter(translation_key=organisation.translation_key).exists()
+    )
 
 
 def require(allowed: bool) -> None:

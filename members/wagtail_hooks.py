@@ -102,3 +102,10 @@ def guard_bulk(request, action_type, objects, action_class_instance):
         if isinstance(obj, Page) and not permissions.can_edit_page(request.user, obj):
             return forbidden(request)
     return None
+
+
+@hooks.register("register_member_start_panel")
+def open_consultations_panel(request):
+    from members.consultations import start_panel
+
+    return start_panel(request)

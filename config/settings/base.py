@@ -136,6 +136,13 @@ LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "members:start"
 WAGTAILADMIN_LOGIN_URL = "account_login"
 PUENTE_MEMBERS_INVITATION_DAYS = env_int("PUENTE_MEMBERS_INVITATION_DAYS", 14)
+# The forum category (slug of its Spanish page) where consultations are discussed.
+PUENTE_MEMBERS_CONSULTATION_CATEGORY = "posicionamientos"
+# Consultations on policy positions: the site answers who may do what.
+PUENTE_KB_IS_COORDINATOR = "members.permissions.is_coordinator"
+PUENTE_KB_IS_MEMBER = "members.permissions.is_member"
+PUENTE_KB_DECIDING_ORGANISATIONS = "members.permissions.endorsing_organisations"
+PUENTE_KB_ON_CONSULTATION_OPENED = "members.consultations.open_discussion"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -1,10 +1,13 @@
 from kb.models.care_models import CareModelIndexPage, CareModelPage, CareModelTag
+from kb.models.consultation import Consultation, PositionVersion
 from kb.models.organisations import OrganisationIndexPage, OrganisationPage, OrganisationTag
 from kb.models.positions import (
     Endorsement,
     PolicyPositionIndexPage,
     PolicyPositionPage,
     PolicyPositionTag,
+    PositionRecipient,
+    PositionResponse,
 )
 from kb.models.practices import GoodPracticeIndexPage, GoodPracticePage, GoodPracticeTag
 from kb.models.taxonomy import Population, Region, Theme
@@ -13,6 +16,7 @@ __all__ = [
     "CareModelIndexPage",
     "CareModelPage",
     "CareModelTag",
+    "Consultation",
     "Endorsement",
     "GoodPracticeIndexPage",
     "GoodPracticePage",
@@ -23,6 +27,9 @@ __all__ = [
     "PolicyPositionIndexPage",
     "PolicyPositionPage",
     "PolicyPositionTag",
+    "PositionRecipient",
+    "PositionResponse",
+    "PositionVersion",
     "Population",
     "Region",
     "Theme",

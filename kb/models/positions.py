@@ -7,9 +7,11 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable
 from wagtail.search import index
 
 from kb.blocks import RecommendationBlock
@@ -26,7 +28,7 @@ class PolicyPositionTag(TaggedItemBase):
     )
 
 
-class PolicyPositionPage(KnowledgePage):
+class PolicyPositionPage(RoutablePageMixin, KnowledgePage):
     """A position the network takes towards migration policy, with numbered recommendations."""
 
     class Status(models.TextChoices):
@@ -71,6 +73,8 @@ class PolicyPositionPage(KnowledgePage):
         FieldPanel("recommendations"),
         FieldPanel("related_practices"),
         FieldPanel("attachment"),
+        InlinePanel("recipients", heading=_("Sent to"), label=_("recipient")),
+        InlinePanel("responses", heading=_("Responses"), label=_("response")),
         *KnowledgePage.taxonomy_panels,
     ]
     search_fields = KnowledgePage.search_fields + [
@@ -99,8 +103,10 @@ class PolicyPositionPage(KnowledgePage):
         verbose_name_plural = _("policy positions")
 
     def _endorsements(self):
-        """Endorsements of any language version of this position."""
-        return Endorsement.objects.filter(position__translation_key=self.translation_key)
+        """Endorsements (not declines) of any language version of this position."""
+        return Endorsement.objects.filter(position__translation_key=self.translation_key).exclude(
+            decision=Endorsement.Decision.DECLINE
+        )
 
     @property
     def localized_organisations(self):
@@ -117,18 +123,103 @@ class PolicyPositionPage(KnowledgePage):
         return self._localized("related_practices", GoodPracticePage.objects.live())
 
     def get_context(self, request, *args, **kwargs):
+        from kb import consultation
+
         context = super().get_context(request, *args, **kwargs)
         context["endorsing_organisations"] = self.localized_organisations
         context["practices"] = self.localized_related_practices()
+        context.update(consultation.page_context(self, request))
         return context
+
+    # Versions, co-signing and the coordination's actions -------------------------
+
+    @path("v<int:number>/")
+    def version(self, request, number):
+        from kb import views
+
+        return views.version(request, self, number)
+
+    @path("v<int:number>/changes/")
+    def version_changes(self, request, number):
+        from kb import views
+
+        return views.version_changes(request, self, number)
+
+    @path("decide/")
+    def decide(self, request):
+        from kb import views
+
+        return views.decide(request, self)
+
+    @path("consultation/")
+    def open_consultation(self, request):
+        from kb import views
+
+        return views.open_consultation(request, self)
+
+    @path("adopt/")
+    def adopt(self, request):
+        from kb import views
+
+        return views.adopt(request, self)
+
+    def sub_url(self, name, *args):
+        return self.url + self.reverse_subpage(name, args=args).lstrip("/")
+
+
+class PositionRecipient(Orderable):
+    """An institution the position was sent to, and when."""
+
+    page = ParentalKey(PolicyPositionPage, on_delete=models.CASCADE, related_name="recipients")
+    institution = models.CharField(_("institution"), max_length=255)
+    sent_at = models.DateField(_("sent on"))
+
+    panels = [FieldPanel("institution"), FieldPanel("sent_at")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("recipient")
+        verbose_name_plural = _("recipients")
+
+
+class PositionResponse(Orderable):
+    """An institution's answer to the position."""
+
+    page = ParentalKey(PolicyPositionPage, on_delete=models.CASCADE, related_name="responses")
+    institution = models.CharField(_("institution"), max_length=255)
+    date = models.DateField(_("date of the response"))
+    summary = models.TextField(_("summary of the response"))
+    document = models.ForeignKey(
+        "wagtaildocs.Document",
+        verbose_name=_("document"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    panels = [
+        FieldPanel("institution"),
+        FieldPanel("date"),
+        FieldPanel("summary"),
+        FieldPanel("document"),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("response")
+        verbose_name_plural = _("responses")
 
 
 class Endorsement(models.Model):
-    """An organisation's decision to sign a policy position.
+    """An organisation's decision on a version of a policy position: sign it or not.
 
     Kept apart from the page's revisions so that publishing a new revision never drops a
-    decision; the co-signing workflow will add the version that was signed.
+    decision. Rows without a version predate versioning and count as endorsements.
     """
+
+    class Decision(models.TextChoices):
+        ENDORSE = "endorse", _("Endorse")
+        ENDORSE_WITH_COMMENT = "endorse_with_comment", _("Endorse with a comment")
+        DECLINE = "decline", _("Decline")
 
     position = models.ForeignKey(
         PolicyPositionPage,
@@ -142,6 +233,18 @@ class Endorsement(models.Model):
         on_delete=models.CASCADE,
         related_name="endorsements",
     )
+    version = models.ForeignKey(
+        "kb.PositionVersion",
+        verbose_name=_("version"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="endorsements",
+    )
+    decision = models.CharField(
+        _("decision"), max_length=24, choices=Decision.choices, default=Decision.ENDORSE
+    )
+    comment = models.TextField(_("comment"), blank=True)
     decided_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("decided by"),
@@ -155,6 +258,9 @@ class Endorsement(models.Model):
     panels = [
         FieldPanel("position"),
         FieldPanel("organisation"),
+        FieldPanel("version"),
+        FieldPanel("decision"),
+        FieldPanel("comment"),
         FieldPanel("decided_by"),
         FieldPanel("decided_at"),
     ]
@@ -162,14 +268,26 @@ class Endorsement(models.Model):
     class Meta:
         verbose_name = _("endorsement")
         verbose_name_plural = _("endorsements")
+        permissions = [("decide_endorsement", "Can decide endorsements for any organisation")]
         constraints = [
             models.UniqueConstraint(
-                fields=["position", "organisation"], name="kb_unique_endorsement"
-            )
+                fields=["position", "organisation"],
+                condition=models.Q(version__isnull=True),
+                name="kb_unique_endorsement",
+            ),
+            models.UniqueConstraint(
+                fields=["organisation", "version"],
+                condition=models.Q(version__isnull=False),
+                name="kb_one_decision_per_version",
+            ),
         ]
 
     def __str__(self):
         return f"{self.organisation} – {self.position}"
+
+    @property
+    def is_endorsement(self) -> bool:
+        return self.decision != self.Decision.DECLINE
 
 
 class PolicyPositionIndexPage(KnowledgeIndexPage):

@@ -1,0 +1,399 @@
+"""Consultation and co-signing of policy positions: open, decide, close, adopt.
+
+Who may do what comes from the site through settings (see ``kb.conf``), so the
+knowledge base stays free of any member model: ``IS_COORDINATOR``,
+``DECIDING_ORGANISATIONS``, ``IS_MEMBER`` and ``ON_CONSULTATION_OPENED``.
+"""
+
+import datetime
+import logging
+from functools import cache
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.html import strip_tags
+from django.utils.module_loading import import_string
+from django.utils.translation import gettext as _
+from wagtail.models import Revision
+
+from kb.conf import kb_settings
+from kb.models import (
+    Consultation,
+    Endorsement,
+    OrganisationPage,
+    PolicyPositionPage,
+    PositionVersion,
+)
+
+logger = logging.getLogger(__name__)
+Decision = Endorsement.Decision
+Status = PolicyPositionPage.Status
+
+
+# Defaults for a project without a member model: Django permissions ------------------
+
+
+def default_is_coordinator(user) -> bool:
+    return bool(user and user.is_active and user.has_perm("kb.coordinate_consultation"))
+
+
+def default_deciding_organisations(user):
+    if user and user.is_active and user.has_perm("kb.decide_endorsement"):
+        return OrganisationPage.objects.all()
+    return OrganisationPage.objects.none()
+
+
+def default_is_member(user) -> bool:
+    return bool(user and user.is_authenticated and user.has_perm("kb.view_endorsement"))
+
+
+@cache
+def _hook(path):
+    return import_string(path) if path else None
+
+
+def is_coordinator(user) -> bool:
+    return bool(user and user.is_authenticated) and _hook(kb_settings.IS_COORDINATOR)(user)
+
+
+def is_member(user) -> bool:
+    return bool(user and user.is_authenticated) and _hook(kb_settings.IS_MEMBER)(user)
+
+
+def deciding_organisations(user):
+    """Organisation pages (any language) the person may decide for."""
+    if not (user and user.is_authenticated):
+        return OrganisationPage.objects.none()
+    return _hook(kb_settings.DECIDING_ORGANISATIONS)(user)
+
+
+def can_decide_for(user, organisation) -> bool:
+    return (
+        deciding_organisations(user).filter(translation_key=organisation.translation_key).exists()
+    )
+
+
+# Reading -----------------------------------------------------------------------------
+
+
+def _family(position):
+    return PolicyPositionPage.objects.filter(translation_key=position.translation_key)
+
+
+def versions_of(position):
+    return PositionVersion.objects.filter(position__translation_key=position.translation_key)
+
+
+def current_version(position):
+    """The latest adopted version, or None."""
+    return versions_of(position).filter(adopted_at__isnull=False).order_by("-number").first()
+
+
+def current_consultation(position):
+    """The latest consultation (open or closed) whose version is not adopted yet, or None."""
+    return (
+        Consultation.objects.filter(
+            position__translation_key=position.translation_key, version__adopted_at__isnull=True
+        )
+        .select_related("version")
+        .order_by("-opened_at")
+        .first()
+    )
+
+
+def decisions(version):
+    return (
+        Endorsement.objects.filter(version=version)
+        .select_related("organisation", "organisation__logo", "decided_by")
+        .order_by("decided_at")
+    )
+
+
+# Rules ------------------------------------------------------------------------------
+
+
+def _require(allowed: bool) -> None:
+    if not allowed:
+        raise PermissionDenied
+
+
+def _set_status(position, **fields):
+    """Change fields of every language version of the position and of their latest
+    revisions, so that the next publish from the editor does not roll them back."""
+    family = list(_family(position))
+    _family(position).update(**fields)
+    revisions = Revision.page_revisions.filter(
+        pk__in=[p.latest_revision_id for p in family if p.latest_revision_id]
+    )
+    stored = {
+        key: value.isoformat() if isinstance(value, datetime.date) else value
+        for key, value in fields.items()
+    }
+    for revision in revisions:
+        revision.content.update(stored)
+        revision.save(update_fields=["content"])
+    for key, value in fields.items():
+        setattr(position, key, value)
+
+
+@transaction.atomic
+def open_consultation(position, *, by, deadline: datetime.date) -> Consultation:
+    """Open a consultation on the next version of ``position`` until ``deadline``."""
+    _require(is_coordinator(by))
+    if deadline < timezone.localdate():
+        raise ValidationError(_("The deadline cannot be in the past."), code="deadline")
+    if current_consultation(position) is not None:
+        raise ValidationError(
+            _("This position is already in consultation."), code="already_consulting"
+        )
+    last = versions_of(position).order_by("-number").first()
+    version = PositionVersion.objects.create(
+        position=position, number=(last.number + 1) if last else 1
+    )
+    consultation = Consultation.objects.create(
+        position=position, version=version, deadline=deadline, opened_by=by
+    )
+    _set_status(position, status=Status.CONSULTATION)
+    hook = _hook(kb_settings.ON_CONSULTATION_OPENED)
+    if hook:
+        consultation.discussion_url = hook(consultation) or ""
+        consultation.save(update_fields=["discussion_url"])
+    return consultation
+
+
+def _may_confirm(version, organisation) -> bool:
+    """After adoption, organisations that signed the previous version may confirm."""
+    if not version.is_adopted or version != current_version(version.position):
+        return False
+    return (
+        Endorsement.objects.filter(
+            version__position__translation_key=version.position.translation_key,
+            version__number=version.number - 1,
+            organisation__translation_key=organisation.translation_key,
+        )
+        .exclude(decision=Decision.DECLINE)
+        .exists()
+        and not Endorsement.objects.filter(
+            version=version, organisation__translation_key=organisation.translation_key
+        ).exists()
+    )
+
+
+@transaction.atomic
+def decide(version, organisation, *, by, decision: str, comment: str = "") -> Endorsement:
+    """Record (or change) ``organisation``'s decision on ``version``.
+
+    Allowed while the version's consultation is open; after adoption only as the
+    first decision of an organisation that signed the previous version.
+    """
+    _require(can_decide_for(by, organisation))
+    if decision not in Decision.values:
+        raise ValidationError(_("Choose endorse, endorse with a comment or decline."))
+    comment = comment.strip()
+    if decision == Decision.ENDORSE_WITH_COMMENT and not comment:
+        raise ValidationError(_("Write the comment that goes with your endorsement."))
+    consultation = getattr(version, "consultation", None)
+    if not (consultation and consultation.is_open) and not _may_confirm(version, organisation):
+        raise ValidationError(_("The consultation is closed."), code="closed")
+    existing = Endorsement.objects.filter(
+        version=version, organisation__translation_key=organisation.translation_key
+    ).first()
+    endorsement = existing or Endorsement(
+        version=version, position=version.position, organisation=organisation
+    )
+    endorsement.decision = decision
+    endorsement.comment = comment if decision == Decision.ENDORSE_WITH_COMMENT else ""
+    endorsement.decided_by = by
+    endorsement.decided_at = timezone.now()
+    endorsement.save()
+    return endorsement
+
+
+def close_consultation(consultation, *, by) -> None:
+    """No more decisions or changes to them."""
+    _require(is_coordinator(by))
+    if consultation.closed_at is None:
+        consultation.closed_at = timezone.now()
+        consultation.save(update_fields=["closed_at"])
+
+
+def _frozen(page) -> dict:
+    return {
+        "title": page.title,
+        "summary": page.summary,
+        "context": str(page.context),
+        "recommendations": [
+            {"text": str(block.value["text"]), "addressee": block.value["addressee"]}
+            for block in page.recommendations
+        ],
+    }
+
+
+@transaction.atomic
+def adopt_position(position, *, by) -> PositionVersion:
+    """Adopt the consulted text (or the current text) as the next version and freeze it."""
+    _require(is_coordinator(by))
+    consultation = current_consultation(position)
+    if consultation:
+        version = consultation.version
+        if consultation.closed_at is None:
+            consultation.closed_at = timezone.now()
+            consultation.save(update_fields=["closed_at"])
+    else:
+        last = versions_of(position).order_by("-number").first()
+        version = PositionVersion(position=position, number=(last.number + 1) if last else 1)
+    source = version.position.specific if version.pk else position
+    translations = {}
+    for page in _family(position).exclude(pk=source.pk).select_related("locale"):
+        translations[page.locale.language_code] = _frozen(page.get_latest_revision_as_object())
+    frozen = _frozen(source.get_latest_revision_as_object())
+    for key, value in frozen.items():
+        setattr(version, key, value)
+    version.language = source.locale.language_code
+    version.translations = translations
+    version.adopted_at = timezone.now()
+    version.adopted_by = by
+    version.save()
+    _set_status(position, status=Status.ADOPTED, date_adopted=timezone.localdate())
+    return version
+
+
+# What readers see -------------------------------------------------------------------
+
+
+def plain_text(html: str) -> str:
+    return " ".join(strip_tags(html or "").split())
+
+
+def citation(page, version, url: str) -> str:
+    """A suggested citation of one version, in the page's language."""
+    site = page.get_site()
+    author = site.site_name if site and site.site_name else ""
+    text = version.text_in(page.locale.language_code)
+    return _(
+        "%(author)s (%(year)s). %(title)s. Version %(number)s, adopted on %(date)s. %(url)s"
+    ) % {
+        "author": author,
+        "year": version.adopted_at.year,
+        "title": text["title"],
+        "number": version.number,
+        "date": timezone.localdate(version.adopted_at).isoformat(),
+        "url": url,
+    }
+
+
+def timeline(position) -> list[dict]:
+    """Drafted, consulted, adopted, sent, answered: dated events, oldest first."""
+    events = []
+    drafted = position.first_published_at
+    if drafted:
+        events.append({"kind": "drafted", "label": _("Drafted"), "date": drafted})
+    consultations = Consultation.objects.filter(
+        position__translation_key=position.translation_key
+    ).select_related("version")
+    for consultation in consultations:
+        events.append(
+            {
+                "kind": "consulted",
+                "label": _("Consultation on version %(number)s")
+                % {"number": consultation.version.number},
+                "date": consultation.opened_at,
+            }
+        )
+    for version in versions_of(position).filter(adopted_at__isnull=False):
+        events.append(
+            {
+                "kind": "adopted",
+                "label": _("Version %(number)s adopted") % {"number": version.number},
+                "date": version.adopted_at,
+            }
+        )
+    for recipient in position.recipients.all():
+        events.append(
+            {
+                "kind": "sent",
+                "label": _("Sent to %(institution)s") % {"institution": recipient.institution},
+                "date": recipient.sent_at,
+            }
+        )
+    for response in position.responses.all():
+        events.append(
+            {
+                "kind": "answered",
+                "label": _("Answer from %(institution)s") % {"institution": response.institution},
+                "date": response.date,
+                "response": response,
+            }
+        )
+
+    def as_date(event):
+        value = event["date"]
+        return timezone.localdate(value) if isinstance(value, datetime.datetime) else value
+
+    for event in events:
+        event["day"] = as_date(event)
+    return sorted(events, key=lambda e: (e["day"], ORDER.index(e["kind"])))
+
+
+ORDER = ["drafted", "consulted", "adopted", "sent", "answered"]
+
+
+def signatories(version):
+    """Endorsing decisions on ``version``, oldest first."""
+    return [d for d in decisions(version) if d.is_endorsement]
+
+
+def page_context(page, request) -> dict:
+    """What the position page shows about consultation, signatures and history."""
+    user = request.user
+    member = is_member(user)
+    current = current_version(page)
+    consultation = current_consultation(page)
+    shown = current or (consultation.version if consultation else None)
+    all_decisions = list(decisions(shown)) if shown else []
+    context = {
+        "current_version": current,
+        "consultation": consultation,
+        "signed_version": shown,
+        "signatories": [d for d in all_decisions if d.is_endorsement],
+        "declined": [d for d in all_decisions if not d.is_endorsement] if member else [],
+        "timeline": timeline(page),
+        "is_consultation_member": member,
+        "can_coordinate": is_coordinator(user),
+        "versions": list(versions_of(page).filter(adopted_at__isnull=False)),
+    }
+    if context["can_coordinate"] and not (consultation and consultation.is_open):
+        from kb.forms import ConsultationForm
+
+        context["consultation_form"] = ConsultationForm()
+    target = decision_version(page)
+    if target and member:
+        from kb.forms import DecisionForm
+
+        mine = organisations_for_form(user, page)
+        if mine:
+            context["decision_form"] = DecisionForm(organisations=mine)
+            context["decision_version"] = target
+    return context
+
+
+def organisations_for_form(user, page):
+    """The organisations the person decides for, one page each, in the page's language if any."""
+    found = {}
+    for organisation in deciding_organisations(user).order_by("title"):
+        key = organisation.translation_key
+        if key not in found or organisation.locale_id == page.locale_id:
+            found[key] = organisation
+    return sorted(found.values(), key=lambda o: o.title)
+
+
+def decision_version(page):
+    """The version organisations decide on now: the consulted one, else the adopted one
+    (for confirmations), else None."""
+    consultation = current_consultation(page)
+    if consultation and consultation.is_open:
+        return consultation.version
+    if consultation is None:
+        return current_version(page)
+    return None

@@ -1,0 +1,233 @@
+"""Consultation and co-signing of policy positions: rules, versions, diff, visibility."""
+
+import datetime
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Permission
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils import timezone
+
+from kb import consultation as domain
+from kb.diff import diff_text, diff_versions
+from kb.models import Endorsement, PolicyPositionPage, PositionRecipient, PositionResponse
+from tests.kb import factories
+
+D = Endorsement.Decision
+
+
+@pytest.fixture(autouse=True)
+def plain_permissions(settings):
+    """kb's own defaults (Django permissions), also when the site provides other hooks."""
+    settings.PUENTE_KB_IS_COORDINATOR = "kb.consultation.default_is_coordinator"
+    settings.PUENTE_KB_IS_MEMBER = "kb.consultation.default_is_member"
+    settings.PUENTE_KB_DECIDING_ORGANISATIONS = "kb.consultation.default_deciding_organisations"
+    settings.PUENTE_KB_ON_CONSULTATION_OPENED = None
+
+
+def make_user(name, *perms):
+    user = get_user_model().objects.create_user(
+        username=name, email=f"{name}@example.org", password="x"
+    )
+    for codename in perms:
+        user.user_permissions.add(Permission.objects.get(codename=codename))
+    return get_user_model().objects.get(pk=user.pk)  # fresh permission cache
+
+
+@pytest.fixture
+def people(db):
+    return {
+        "coordinator": make_user("coordinator", "coordinate_consultation", "view_endorsement"),
+        "signer": make_user("signer", "decide_endorsement", "view_endorsement"),
+        "member": make_user("member", "view_endorsement"),
+        "outsider": make_user("outsider"),
+    }
+
+
+@pytest.fixture
+def draft(indexes):
+    return factories.PolicyPositionPageFactory(
+        parent=indexes["positions"],
+        title="Acceso a documentos",
+        slug="acceso",
+        status=PolicyPositionPage.Status.DRAFT,
+        date_adopted=None,
+    )
+
+
+@pytest.fixture
+def orgs(indexes):
+    return [
+        factories.OrganisationPageFactory(parent=indexes["organisations"], title=name)
+        for name in ("Albergue El Buen Pastor", "Casa Refugiados")
+    ]
+
+
+def soon():
+    return timezone.localdate() + datetime.timedelta(days=14)
+
+
+def test_only_coordinators_open_consultations_with_a_future_deadline(draft, people):
+    with pytest.raises(PermissionDenied):
+        domain.open_consultation(draft, by=people["member"], deadline=soon())
+    with pytest.raises(ValidationError):
+        domain.open_consultation(
+            draft, by=people["coordinator"], deadline=timezone.localdate() - datetime.timedelta(1)
+        )
+    consultation = domain.open_consultation(draft, by=people["coordinator"], deadline=soon())
+    draft.refresh_from_db()
+    assert draft.status == "consultation"
+    assert consultation.version.number == 1 and not consultation.version.is_adopted
+    assert consultation.is_open
+    with pytest.raises(ValidationError):
+        domain.open_consultation(draft, by=people["coordinator"], deadline=soon())
+
+
+def test_only_authorised_people_decide(draft, people, orgs):
+    version = domain.open_consultation(draft, by=people["coordinator"], deadline=soon()).version
+    for who in ("member", "outsider", "coordinator"):
+        with pytest.raises(PermissionDenied):
+            domain.decide(version, orgs[0], by=people[who], decision=D.ENDORSE)
+    decision = domain.decide(version, orgs[0], by=people["signer"], decision=D.ENDORSE)
+    assert decision.decided_by == people["signer"] and decision.decided_at
+
+
+def test_one_decision_per_organisation_per_version_changeable_until_closed(draft, people, orgs):
+    consultation = domain.open_consultation(draft, by=people["coordinator"], deadline=soon())
+    version = consultation.version
+    domain.decide(version, orgs[0], by=people["signer"], decision=D.ENDORSE)
+    changed = domain.decide(
+        version, orgs[0], by=people["signer"], decision=D.ENDORSE_WITH_COMMENT, comment="Sí."
+    )
+    assert Endorsement.objects.filter(version=version).count() == 1
+    assert changed.decision == D.ENDORSE_WITH_COMMENT and changed.comment == "Sí."
+    with pytest.raises(ValidationError):
+        domain.decide(version, orgs[0], by=people["signer"], decision=D.ENDORSE_WITH_COMMENT)
+    with pytest.raises(ValidationError):
+        domain.decide(version, orgs[0], by=people["signer"], decision="maybe")
+    domain.close_consultation(consultation, by=people["coordinator"])
+    with pytest.raises(ValidationError):
+        domain.decide(version, orgs[0], by=people["signer"], decision=D.DECLINE)
+    assert Endorsement.objects.get(version=version).decision == D.ENDORSE_WITH_COMMENT
+
+
+def test_decisions_close_when_the_deadline_passes(draft, people, orgs):
+    consultation = domain.open_consultation(draft, by=people["coordinator"], deadline=soon())
+    consultation.deadline = timezone.localdate() - datetime.timedelta(days=1)
+    consultation.save()
+    with pytest.raises(ValidationError):
+        domain.decide(consultation.version, orgs[0], by=people["signer"], decision=D.ENDORSE)
+
+
+def test_adopting_freezes_the_text_and_later_changes_make_a_new_version(draft, people, orgs):
+    domain.open_consultation(draft, by=people["coordinator"], deadline=soon())
+    first = domain.adopt_position(draft, by=people["coordinator"])
+    draft.refresh_from_db()
+    assert (first.number, draft.status, draft.date_adopted) == (1, "adopted", timezone.localdate())
+    assert first.title == "Acceso a documentos" and first.adopted_by == people["coordinator"]
+    assert first.recommendations[0]["addressee"] == "Instituto Nacional de Migración"
+
+    draft.title = "Acceso a documentos <b>de identidad</b>"
+    draft.summary = "La red pide más."
+    factories.publish(draft)
+    first.refresh_from_db()
+    assert first.title == "Acceso a documentos"  # frozen
+
+    domain.open_consultation(draft, by=people["coordinator"], deadline=soon())
+    second = domain.adopt_position(draft, by=people["coordinator"])
+    assert second.number == 2
+    diff = diff_versions(first.text_in("es"), second.text_in("es"))
+    assert diff["changed"]
+    assert "<ins>&lt;b&gt;de identidad&lt;/b&gt;</ins>" in diff["title"]
+    assert "<del>cambios.</del>" in diff["summary"] and "<ins>más.</ins>" in diff["summary"]
+
+
+def test_diff_escapes_and_marks_words():
+    html = diff_text("uno <script> dos", "uno tres dos")
+    assert html == "uno <del>&lt;script&gt;</del> <ins>tres</ins> dos"
+
+
+def test_endorsements_belong_to_a_version_and_signers_are_asked_to_confirm(draft, people, orgs):
+    v1 = domain.open_consultation(draft, by=people["coordinator"], deadline=soon()).version
+    domain.decide(v1, orgs[0], by=people["signer"], decision=D.ENDORSE)
+    domain.adopt_position(draft, by=people["coordinator"])
+    v2 = domain.adopt_position(draft, by=people["coordinator"])
+    assert list(domain.signatories(v2)) == []
+    domain.decide(v2, orgs[0], by=people["signer"], decision=D.ENDORSE)  # confirmation
+    with pytest.raises(ValidationError):  # once; and not for organisations new to it
+        domain.decide(v2, orgs[0], by=people["signer"], decision=D.DECLINE)
+    with pytest.raises(ValidationError):
+        domain.decide(v2, orgs[1], by=people["signer"], decision=D.ENDORSE)
+
+
+@pytest.fixture
+def signed(draft, people, orgs):
+    version = domain.open_consultation(draft, by=people["coordinator"], deadline=soon()).version
+    domain.decide(version, orgs[0], by=people["signer"], decision=D.ENDORSE)
+    domain.decide(version, orgs[1], by=people["signer"], decision=D.DECLINE)
+    domain.adopt_position(draft, by=people["coordinator"])
+    return draft
+
+
+def test_public_page_shows_signatories_and_count_but_not_declines(client, signed):
+    response = client.get(signed.url)
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Albergue El Buen Pastor" in html
+    assert "Casa Refugiados" not in html
+    assert 'id="recommendation-1"' in html
+    assert 'action="' not in html.split('id="cosigning"')[1].split("</section>")[0]
+
+
+def test_members_also_see_declined_decisions(client, signed, people):
+    client.force_login(people["member"])
+    assert "Casa Refugiados" in client.get(signed.url).content.decode()
+
+
+def test_each_version_has_a_stable_url_and_a_citation(client, signed):
+    response = client.get(signed.url + "v1/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Acceso a documentos" in html and signed.url in html or "v1/" in html
+    assert "http://" in html and "/v1/" in html
+    assert client.get(signed.url + "v2/").status_code == 404
+    assert client.get(signed.url + "v1/changes/").status_code == 404
+
+
+def test_timeline_runs_drafted_consulted_adopted_sent_answered(signed):
+    PositionRecipient.objects.create(
+        page=signed, institution="Secretaría de Gobernación", sent_at=timezone.localdate()
+    )
+    PositionResponse.objects.create(
+        page=signed,
+        institution="Secretaría de Gobernación",
+        date=timezone.localdate(),
+        summary="Acusa recibo.",
+    )
+    kinds = [event["kind"] for event in domain.timeline(signed)]
+    assert kinds == ["drafted", "consulted", "adopted", "sent", "answered"]
+
+
+def test_decision_form_answers_4xx_on_bad_input(client, draft, people, orgs):
+    domain.open_consultation(draft, by=people["coordinator"], deadline=soon())
+    url = draft.url + "decide/"
+    assert client.post(url, {"decision": "endorse"}).status_code == 302  # to login
+    client.force_login(people["outsider"])
+    assert client.post(url, {"decision": "endorse"}).status_code == 403
+    client.force_login(people["signer"])
+    assert client.get(url).status_code == 405
+    bad = client.post(url, {"organisation": "x", "decision": "maybe"})
+    assert bad.status_code == 400
+    assert client.post(url, {"organisation": orgs[1].pk, "decision": "endorse"}).status_code == 302
+    assert Endorsement.objects.get(organisation=orgs[1]).decided_by == people["signer"]
+
+
+def test_coordinator_opens_and_adopts_through_the_page(client, draft, people):
+    client.force_login(people["member"])
+    assert client.post(draft.url + "adopt/").status_code == 403
+    client.force_login(people["coordinator"])
+    assert client.post(draft.url + "consultation/", {"deadline": "1999-01-01"}).status_code == 400
+    response = client.post(draft.url + "consultation/", {"deadline": soon().isoformat()})
+    assert response.status_code == 302
+    assert client.post(draft.url + "adopt/").status_code == 302
+    assert domain.current_version(draft).number == 1

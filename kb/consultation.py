@@ -283,15 +283,27 @@ def citation(page, version, url: str) -> str:
     }
 
 
-def timeline(position) -> list[dict]:
-    """Drafted, consulted, adopted, sent, answered: dated events, oldest first."""
+def _consultations(position):
+    return (
+        Consultation.objects.filter(position__translation_key=position.translation_key)
+        .select_related("version")
+        .order_by("-opened_at")
+    )
+
+
+def timeline(position, *, consultations=None, adopted=None) -> list[dict]:
+    """Drafted, consulted, adopted, sent, answered: dated events, oldest first.
+
+    ``consultations`` and ``adopted`` (versions) spare their queries when already loaded.
+    """
     events = []
     drafted = position.first_published_at
     if drafted:
         events.append({"kind": "drafted", "label": _("Drafted"), "date": drafted})
-    consultations = Consultation.objects.filter(
-        position__translation_key=position.translation_key
-    ).select_related("version")
+    if consultations is None:
+        consultations = _consultations(position)
+    if adopted is None:
+        adopted = versions_of(position).filter(adopted_at__isnull=False)
     for consultation in consultations:
         events.append(
             {
@@ -301,7 +313,7 @@ def timeline(position) -> list[dict]:
                 "date": consultation.opened_at,
             }
         )
-    for version in versions_of(position).filter(adopted_at__isnull=False):
+    for version in adopted:
         events.append(
             {
                 "kind": "adopted",
@@ -348,8 +360,11 @@ def page_context(page, request) -> dict:
     """What the position page shows about consultation, signatures and history."""
     user = request.user
     member = is_member(user)
-    current = current_version(page)
-    consultation = current_consultation(page)
+    # Versions and consultations are read once and shared by everything below.
+    adopted = list(versions_of(page).filter(adopted_at__isnull=False))
+    current = max(adopted, key=lambda v: v.number, default=None)
+    consultations = list(_consultations(page))
+    consultation = next((c for c in consultations if c.version.adopted_at is None), None)
     shown = current or (consultation.version if consultation else None)
     all_decisions = list(decisions(shown)) if shown else []
     context = {
@@ -358,16 +373,16 @@ def page_context(page, request) -> dict:
         "signed_version": shown,
         "signatories": [d for d in all_decisions if d.is_endorsement],
         "declined": [d for d in all_decisions if not d.is_endorsement] if member else [],
-        "timeline": timeline(page),
+        "timeline": timeline(page, consultations=consultations, adopted=adopted),
         "is_consultation_member": member,
         "can_coordinate": is_coordinator(user),
-        "versions": list(versions_of(page).filter(adopted_at__isnull=False)),
+        "versions": adopted,
     }
     if context["can_coordinate"] and not (consultation and consultation.is_open):
         from kb.forms import ConsultationForm
 
         context["consultation_form"] = ConsultationForm()
-    target = decision_version(page)
+    target = _decision_version(consultation, current)
     if target and member:
         from kb.forms import DecisionForm
 
@@ -396,4 +411,13 @@ def decision_version(page):
         return consultation.version
     if consultation is None:
         return current_version(page)
+    return None
+
+
+def _decision_version(consultation, current):
+    """``decision_version`` from an already loaded consultation and adopted version."""
+    if consultation and consultation.is_open:
+        return consultation.version
+    if consultation is None:
+        return current
     return None

@@ -16,8 +16,10 @@ def default_locale_only():
 def by_translation_key(queryset, keys, locale):
     """``{translation_key: object}`` in ``locale``, falling back to any other language.
 
-    ``keys`` is a list of keys or a queryset of ``translation_key`` values (a subquery).
+    ``keys`` is a list of keys or a queryset of ``translation_key`` values (a subquery);
+    ``locale`` a Locale or its id (a page's ``locale_id`` costs no query).
     """
+    locale_id = getattr(locale, "pk", locale)
     if not isinstance(keys, QuerySet):
         keys = set(keys)
         if not keys:
@@ -25,7 +27,7 @@ def by_translation_key(queryset, keys, locale):
     found = {}
     for obj in queryset.filter(translation_key__in=keys):
         current = found.get(obj.translation_key)
-        if current is None or obj.locale_id == locale.pk:
+        if current is None or obj.locale_id == locale_id:
             found[obj.translation_key] = obj
     return found
 

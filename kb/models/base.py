@@ -5,12 +5,13 @@ from functools import cached_property
 from django import forms
 from django.core.paginator import Paginator
 from django.db import models
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, F, OuterRef, Q, QuerySet, Value
+from django.db.models.lookups import StartsWith
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 
 from kb import filters
@@ -27,8 +28,13 @@ def kb_page_models():
 
 
 def public_pages_q():
-    """A Q excluding pages in private sections (one query, reused for a whole request)."""
-    return ~Page.objects.private_q()
+    """A Q excluding pages in private sections: a subquery, so it costs no query of its own."""
+    restricted = PageViewRestriction.objects.filter(StartsWith(OuterRef("path"), F("page__path")))
+    return ~Q(Exists(restricted))
+
+
+def _term_order(term):
+    return (getattr(term, "sort_order", 0), str(term))
 
 
 class KnowledgePage(Page):
@@ -90,26 +96,58 @@ class KnowledgePage(Page):
             if isinstance(chosen, QuerySet)
             else [c.translation_key for c in chosen]
         )
-        found = by_translation_key(queryset, keys, self.locale)
-        return sorted(found.values(), key=lambda o: (getattr(o, "sort_order", 0), str(o)))
+        found = by_translation_key(queryset, keys, self.locale_id)
+        return sorted(found.values(), key=_term_order)
+
+    @cached_property
+    def _localized_terms(self):
+        """Themes, populations and regions in this page's language, in one UNION query."""
+        from kb.models import Population, Region, Theme
+
+        kinds = {"themes": Theme, "populations": Population, "regions": Region}
+        chosen = {name: getattr(self, name).all() for name in kinds}
+        if not all(isinstance(c, QuerySet) for c in chosen.values()):
+            # A preview: the choices live in memory, not in the database.
+            return {
+                name: self._localized(name, model.objects.all()) for name, model in kinds.items()
+            }
+        columns = ["id", "translation_key", "locale_id", "name", "slug", "sort_order"]
+        parts = [
+            model.objects.filter(translation_key__in=chosen[name].values("translation_key"))
+            .annotate(
+                kb_kind=Value(name),
+                kb_region_kind=F("kind") if model is Region else Value(""),
+            )
+            .order_by()
+            .values_list(*columns, "kb_kind", "kb_region_kind")
+            for name, model in kinds.items()
+        ]
+        rows = {name: [] for name in kinds}
+        for *values, name, region_kind in parts[0].union(*parts[1:], all=True):
+            model = kinds[name]
+            fields = columns + (["kind"] if model is Region else [])
+            extra = [region_kind] if model is Region else []
+            rows[name].append(model.from_db(parts[0].db, fields, [*values, *extra]))
+        terms = {}
+        for name, found in rows.items():
+            best = {}
+            for term in found:
+                if term.translation_key not in best or term.locale_id == self.locale_id:
+                    best[term.translation_key] = term
+            terms[name] = sorted(best.values(), key=_term_order)
+        return terms
 
     @cached_property
     def localized_themes(self):
-        from kb.models import Theme
-
-        return self._localized("themes", Theme.objects.all())
+        return self._localized_terms["themes"]
 
     @cached_property
     def localized_populations(self):
-        from kb.models import Population
-
-        return self._localized("populations", Population.objects.all())
+        return self._localized_terms["populations"]
 
     @cached_property
     def localized_regions(self):
-        from kb.models import Region
-
-        return self._localized("regions", Region.objects.all())
+        return self._localized_terms["regions"]
 
     @cached_property
     def localized_organisations(self):
@@ -208,7 +246,7 @@ class KnowledgeIndexPage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         result = filters.filter_pages(
-            self.listing_queryset(), self.get_facets(), request.GET, self.locale
+            self.listing_queryset(), self.get_facets(), request.GET, self.locale_id
         )
         pages = (
             result.queryset.order_by(*self.listing_model.listing_order)

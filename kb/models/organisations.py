@@ -1,6 +1,7 @@
 """Member organisations of the network and their directory."""
 
 from django.db import models
+from django.db.models import Case, CharField, OuterRef, Q, Subquery, Value, When
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
@@ -8,6 +9,7 @@ from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import RichTextField
+from wagtail.models import Page
 from wagtail.search import index
 
 from kb.models.base import KnowledgeIndexPage, KnowledgePage
@@ -93,23 +95,50 @@ class OrganisationPage(KnowledgePage):
         return [self]
 
     def published_work(self):
-        """This organisation's practices, care models and endorsed positions (3 queries)."""
+        """This organisation's practices, care models and endorsed positions (one query)."""
         from kb.models import CareModelPage, GoodPracticePage, PolicyPositionPage
 
-        def of(model, lookup):
-            return list(
-                model.objects.live()
-                .filter(locale_id=self.locale_id, **{lookup: self.translation_key})
-                .filter(self._public_q)
-                .distinct()
-                .order_by(*model.listing_order)
-            )
-
-        return {
-            "practices": of(GoodPracticePage, "organisations__translation_key"),
-            "care_models": of(CareModelPage, "organisations__translation_key"),
-            "positions": of(PolicyPositionPage, "endorsements__organisation__translation_key"),
+        key = self.translation_key
+        kinds = {
+            "practices": GoodPracticePage.objects.filter(organisations__translation_key=key),
+            "care_models": CareModelPage.objects.filter(organisations__translation_key=key),
+            "positions": PolicyPositionPage.objects.filter(
+                endorsements__organisation__translation_key=key
+            ),
         }
+        kinds = {name: qs.order_by().values("pk") for name, qs in kinds.items()}
+
+        def field_of(model, name):
+            return Subquery(model.objects.filter(pk=OuterRef("pk")).values(name)[:1])
+
+        pages = (
+            Page.objects.live()
+            .filter(locale_id=self.locale_id)
+            .filter(self._public_q)
+            .filter(
+                Q(pk__in=kinds["practices"])
+                | Q(pk__in=kinds["care_models"])
+                | Q(pk__in=kinds["positions"])
+            )
+            .annotate(
+                kb_kind=Case(
+                    *(When(pk__in=pks, then=Value(name)) for name, pks in kinds.items()),
+                    output_field=CharField(),
+                ),
+                kb_start=field_of(GoodPracticePage, "start_date"),
+                kb_adopted=field_of(PolicyPositionPage, "date_adopted"),
+            )
+        )
+        # Each list in its listing's order (see ``listing_order`` of each model).
+        orders = {
+            "practices": lambda p: (p.kb_start, p.pk),
+            "care_models": lambda p: (p.first_published_at is not None, p.first_published_at, p.pk),
+            "positions": lambda p: (p.kb_adopted is not None, p.kb_adopted, p.pk),
+        }
+        work = {name: [] for name in kinds}
+        for page in pages:
+            work[page.kb_kind].append(page)
+        return {name: sorted(found, key=orders[name], reverse=True) for name, found in work.items()}
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

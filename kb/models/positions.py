@@ -1,5 +1,7 @@
 """Policy positions of the network and the organisations that endorse them."""
 
+from functools import cached_property
+
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
@@ -108,13 +110,13 @@ class PolicyPositionPage(RoutablePageMixin, KnowledgePage):
             decision=Endorsement.Decision.DECLINE
         )
 
-    @property
+    @cached_property
     def localized_organisations(self):
         """The endorsing organisations, as pages in this page's language (one query)."""
         from kb.models import OrganisationPage
 
         keys = self._endorsements().values("organisation__translation_key")
-        found = by_translation_key(OrganisationPage.objects.live(), keys, self.locale)
+        found = by_translation_key(OrganisationPage.objects.live(), keys, self.locale_id)
         return sorted(found.values(), key=lambda o: o.title)
 
     def localized_related_practices(self):

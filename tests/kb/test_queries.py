@@ -6,8 +6,11 @@ from django.test.utils import CaptureQueriesContext
 
 from tests.kb import factories
 
-DETAIL_MAX = 32
-LISTING_MAX = 32
+# Measured with the site shell's menus cached (a warm site). Of a detail page, Wagtail's
+# routing and view restrictions take 8 and the language switcher 1-2 (2 when the page has
+# no translation, as here); the kb's share is the rest.
+LISTING_MAX = {"organisations": 17, "practices": 19, "care_models": 15, "positions": 15}
+DETAIL_MAX = {"organisation": 14, "practice": 15, "care_model": 15, "position": 20}
 
 
 def build(indexes, terms, scale):
@@ -65,11 +68,13 @@ def count_queries(client, url, params=None):
 
 
 def measure(client, indexes, pages):
-    listings = [
-        count_queries(client, i.url, {"theme": "health", "region": "oaxaca"})
-        for i in indexes.values()
-    ]
-    details = [count_queries(client, p.url) for p in pages.values()]
+    # A real site is warm: the first request fills the cache of the shell's menus.
+    client.get(indexes["practices"].url)
+    listings = {
+        name: count_queries(client, i.url, {"theme": "health", "region": "oaxaca"})
+        for name, i in indexes.items()
+    }
+    details = {name: count_queries(client, p.url) for name, p in pages.items()}
     return listings, details
 
 
@@ -79,7 +84,6 @@ def test_queries_do_not_grow_with_data(client, indexes, terms):
     large = measure(client, indexes, build(indexes, terms, scale=10))
     print("queries (listings, details) at demo size:", small, "at 10x:", large)
     assert large == small
-    # The kb's own share is about 12 per page; the site shell (menus, language switcher)
-    # adds the rest in the full site.
-    assert max(large[0]) <= LISTING_MAX
-    assert max(large[1]) <= DETAIL_MAX
+    listings, details = large
+    assert all(listings[name] <= LISTING_MAX[name] for name in listings), listings
+    assert all(details[name] <= DETAIL_MAX[name] for name in details), details

@@ -12,7 +12,13 @@ from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
 from home.blocks import BodyBlock
-from kb.models import CareModelPage, GoodPracticePage, OrganisationPage, PolicyPositionPage
+from kb.models import (
+    CareModelPage,
+    DialogueEventPage,
+    GoodPracticePage,
+    OrganisationPage,
+    PolicyPositionPage,
+)
 
 KB_INDEX_MODELS = [
     "organisationindexpage",
@@ -66,10 +72,18 @@ class HomePage(Page):
             .annotate(n=Count("pk"))
             .order_by()
         )
-        return [
+        figures = [
             {"label": label, "value": counts.get(content_types[model].pk, 0)}
             for model, label in counted.items()
         ]
+        dialogues = DialogueEventPage.network_figures()
+        if dialogues["dialogues"]:
+            figures += [
+                {"label": _("People in dialogues"), "value": dialogues["people"]},
+                {"label": _("Institutions in dialogues"), "value": dialogues["institutions"]},
+                {"label": _("Dialogues"), "value": dialogues["dialogues"]},
+            ]
+        return figures
 
 
 class StandardPage(Page):

@@ -1,5 +1,12 @@
 from kb.models.care_models import CareModelIndexPage, CareModelPage, CareModelTag
 from kb.models.consultation import Consultation, PositionVersion
+from kb.models.dialogues import (
+    DialogueEventIndexPage,
+    DialogueEventPage,
+    DialogueEventTag,
+    DialogueParticipation,
+    Sector,
+)
 from kb.models.organisations import OrganisationIndexPage, OrganisationPage, OrganisationTag
 from kb.models.positions import (
     Endorsement,
@@ -17,6 +24,10 @@ __all__ = [
     "CareModelPage",
     "CareModelTag",
     "Consultation",
+    "DialogueEventIndexPage",
+    "DialogueEventPage",
+    "DialogueEventTag",
+    "DialogueParticipation",
     "Endorsement",
     "GoodPracticeIndexPage",
     "GoodPracticePage",
@@ -32,5 +43,6 @@ __all__ = [
     "PositionVersion",
     "Population",
     "Region",
+    "Sector",
     "Theme",
 ]

@@ -131,3 +131,16 @@ def test_home_page_lists_latest_content_and_shell_landmarks(client, demo_home):
     assert '<a class="skip-link" href="#main">' in html
     assert '<main id="main"' in html
     assert "<footer" in html
+
+
+def test_home_figures_of_the_dialogues_are_computed_from_the_demo_dialogues(demo_home):
+    from django.utils import translation
+
+    from home.demo import dialogues
+
+    dialogues.build(demo_home)
+    with translation.override("en"):
+        figures = {str(f["label"]): f["value"] for f in demo_home.key_figures()}
+    assert figures["People in dialogues"] == 156
+    assert figures["Institutions in dialogues"] == 76
+    assert figures["Dialogues"] == 4

@@ -231,3 +231,46 @@ def test_coordinator_opens_and_adopts_through_the_page(client, draft, people):
     assert response.status_code == 302
     assert client.post(draft.url + "adopt/").status_code == 302
     assert domain.current_version(draft).number == 1
+
+
+def test_dialogue_figures_are_computed_from_the_pages_each_counted_once(site_root):
+    from kb.models import DialogueEventIndexPage, DialogueEventPage, DialogueParticipation
+
+    index = site_root.add_child(instance=DialogueEventIndexPage(title="Diálogos", slug="dialogos"))
+    for number, rows in enumerate(
+        [[("government", 10, 4), ("academia", 5, 2)], [("civil_society", 7, 3)]]
+    ):
+        page = DialogueEventPage(
+            title=f"Diálogo {number}",
+            slug=f"dialogo-{number}",
+            start_date=datetime.date(2019, 1, 1 + number),
+            place="Ciudad de México",
+            format="Taller",
+        )
+        page.participation = [
+            DialogueParticipation(sector=s, people=p, institutions=i) for s, p, i in rows
+        ]
+        index.add_child(instance=page)
+        factories.publish(page)
+    factories.translate_page(page, "de", title="Dialog")
+    assert DialogueEventPage.network_figures() == {"people": 22, "institutions": 9, "dialogues": 2}
+
+
+def test_dialogue_page_renders_its_participants_table(client, site_root):
+    from kb.models import DialogueEventIndexPage, DialogueEventPage, DialogueParticipation
+
+    index = site_root.add_child(instance=DialogueEventIndexPage(title="Diálogos", slug="dialogos"))
+    page = DialogueEventPage(
+        title="Taller internacional",
+        slug="taller",
+        start_date=datetime.date(2018, 10, 25),
+        end_date=datetime.date(2018, 10, 26),
+        place="Ciudad de México",
+        format="Taller internacional",
+    )
+    page.participation = [DialogueParticipation(sector="government", people=16, institutions=8)]
+    index.add_child(instance=page)
+    page = factories.publish(page)
+    html = client.get(page.url).content.decode()
+    assert "Ciudad de México" in html and "<td>16</td>" in html
+    assert client.get(index.url).status_code == 200

@@ -27,10 +27,10 @@ VOCABULARY_SECONDS = 300
 
 @dataclasses.dataclass
 class Match:
-    """SQL fragments: a join onto ``d`` (the document), a condition and a score (higher is
-    better), each with its parameters."""
+    """SQL fragments: the FROM clause (the document is ``d``), a condition and a score
+    (higher is better), each with its parameters."""
 
-    join: str
+    source: str
     join_params: list
     where: str
     where_params: list
@@ -177,7 +177,7 @@ class DatabaseBackend(SearchBackend):
             "WITH matched AS ("
             f" SELECT d.id AS id, d.group_key AS group_key, d.language AS language,"
             f" {match.score} AS score"
-            f" FROM search_searchdocument d {match.join}"
+            f" FROM {match.source}"
             f" WHERE {' AND '.join(where)}"
             "), ranked AS ("
             " SELECT id, score, language, ROW_NUMBER() OVER (PARTITION BY group_key"

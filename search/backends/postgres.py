@@ -83,7 +83,7 @@ class PostgresBackend(DatabaseBackend):
             clauses, "WHEN v.config = '{config}'::regconfig THEN ({query})"
         )
         return Match(
-            join="JOIN search_vector v ON v.document_id = d.id",
+            source="search_searchdocument d JOIN search_vector v ON v.document_id = d.id",
             join_params=[],
             where=" OR ".join(conditions),
             where_params=where_params,

@@ -82,12 +82,16 @@ class SQLiteBackend(DatabaseBackend):
         ]
         if not expressions:
             return None
+        # CROSS JOIN makes SQLite read the full-text matches first and look documents up
+        # by key; the other way round it runs the MATCH once per document.
         return Match(
-            join="JOIN search_fts ON search_fts.rowid = d.id",
-            join_params=[],
-            where="search_fts MATCH %s",
-            where_params=[" OR ".join(expressions)],
-            score="-bm25(search_fts, 10.0, 1.0, 0.0)",
+            source="(SELECT rowid AS doc_id, -bm25(search_fts, 10.0, 1.0, 0.0) AS score"
+            " FROM search_fts WHERE search_fts MATCH %s) AS fts"
+            " CROSS JOIN search_searchdocument d ON d.id = fts.doc_id",
+            join_params=[" OR ".join(expressions)],
+            where="1 = 1",
+            where_params=[],
+            score="fts.score",
             score_params=[],
         )
 
@@ -107,7 +111,7 @@ class SQLiteBackend(DatabaseBackend):
         with connection.cursor() as cursor:
             cursor.execute(
                 "SELECT d.id, d.group_key, d.title, d.url, d.kind, d.language "
-                "FROM search_searchdocument d JOIN search_fts ON search_fts.rowid = d.id "
+                "FROM search_fts CROSS JOIN search_searchdocument d ON d.id = search_fts.rowid "
                 "WHERE search_fts MATCH %s AND d.suggest "
                 f"AND d.audience IN ({', '.join(['%s'] * len(audiences))}) "
                 "ORDER BY CASE WHEN d.language = %s THEN 0 ELSE 1 END, "

@@ -47,8 +47,11 @@ def open_discussion(consultation) -> str:
                 language=position.locale.language_code,
                 kb_page=position,
             )
+    category = topic.category.specific
+    if category.url is None:  # not under any site
+        return ""
     try:
-        return topic.category.specific.topic_url(topic)
+        return category.topic_url(topic)
     except NoReverseMatch:
         return ""
 

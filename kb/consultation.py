@@ -23,6 +23,8 @@ from kb.models import (
     Endorsement,
     OrganisationPage,
     PolicyPositionPage,
+    PositionRecipient,
+    PositionResponse,
     PositionVersion,
 )
 
@@ -231,8 +233,11 @@ def _frozen(page) -> dict:
 
 
 @transaction.atomic
-def adopt_position(position, *, by) -> PositionVersion:
-    """Adopt the consulted text (or the current text) as the next version and freeze it."""
+def adopt_position(position, *, by, on: datetime.datetime | None = None) -> PositionVersion:
+    """Adopt the consulted text (or the current text) as the next version and freeze it.
+
+    ``on`` records an adoption decided earlier (e.g. at a meeting) instead of now.
+    """
     _require(is_coordinator(by))
     consultation = current_consultation(position)
     if consultation:
@@ -252,10 +257,12 @@ def adopt_position(position, *, by) -> PositionVersion:
         setattr(version, key, value)
     version.language = source.locale.language_code
     version.translations = translations
-    version.adopted_at = timezone.now()
+    version.adopted_at = on or timezone.now()
     version.adopted_by = by
     version.save()
-    _set_status(position, status=Status.ADOPTED, date_adopted=timezone.localdate())
+    _set_status(
+        position, status=Status.ADOPTED, date_adopted=timezone.localdate(version.adopted_at)
+    )
     return version
 
 
@@ -291,6 +298,20 @@ def _consultations(position):
     )
 
 
+def _family_rows(model, position):
+    """Rows of this page, or else of the language version that has some (one query):
+    translations made before the rows were added do not have them."""
+    rows = list(
+        model.objects.filter(page__translation_key=position.translation_key).order_by(
+            "page_id", "sort_order"
+        )
+    )
+    own = [row for row in rows if row.page_id == position.pk]
+    if own or not rows:
+        return own
+    return [row for row in rows if row.page_id == rows[0].page_id]
+
+
 def timeline(position, *, consultations=None, adopted=None) -> list[dict]:
     """Drafted, consulted, adopted, sent, answered: dated events, oldest first.
 
@@ -321,7 +342,7 @@ def timeline(position, *, consultations=None, adopted=None) -> list[dict]:
                 "date": version.adopted_at,
             }
         )
-    for recipient in position.recipients.all():
+    for recipient in _family_rows(PositionRecipient, position):
         events.append(
             {
                 "kind": "sent",
@@ -329,7 +350,7 @@ def timeline(position, *, consultations=None, adopted=None) -> list[dict]:
                 "date": recipient.sent_at,
             }
         )
-    for response in position.responses.all():
+    for response in _family_rows(PositionResponse, position):
         events.append(
             {
                 "kind": "answered",

@@ -1,6 +1,7 @@
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from home.demo import consultations as demo_consultations
 from home.demo import members as demo_members
 from home.demo import site
 
@@ -12,4 +13,5 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         site.build()
         demo_members.build()  # after the organisations: it gives them admins, editors, members
+        demo_consultations.build()  # after the people: they open, discuss and sign
         self.stdout.write(self.style.SUCCESS("Demo content is in place."))

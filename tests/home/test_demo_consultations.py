@@ -1,0 +1,41 @@
+"""The demo's consultations: an adopted position with signatories and a response, one in
+consultation with a forum discussion, built like ``load_demo`` does."""
+
+import pytest
+from django.utils import translation
+
+from forum.models import Topic
+from home.demo import consultations, site
+from home.demo import members as demo_members
+from kb import consultation as domain
+from kb.models import PolicyPositionPage
+
+
+@pytest.mark.django_db
+def test_demo_builds_an_adopted_and_a_consulted_position(client):
+    site.build()
+    demo_members.build()
+    consultations.build()
+    consultations.build()  # safe to run again
+
+    adopted = PolicyPositionPage.objects.get(slug=consultations.ADOPTED, locale__language_code="es")
+    version = domain.current_version(adopted)
+    assert version.number == 1 and domain.signatories(version)
+    kinds = [e["kind"] for e in domain.timeline(adopted)]
+    assert kinds == ["drafted", "consulted", "adopted", "sent", "sent", "answered"]
+
+    consulted = PolicyPositionPage.objects.get(
+        slug=consultations.CONSULTING, locale__language_code="es"
+    )
+    current = domain.current_consultation(consulted)
+    assert current.is_open and current.discussion_url
+    assert Topic.objects.get(kb_page=consulted).reply_count == 2
+    assert len(domain.signatories(current.version)) == 2
+
+    german = adopted.get_translation(
+        adopted.get_translations().filter(locale__language_code="de").first().locale
+    )
+    with translation.override("de"):
+        html = client.get(german.url).content.decode()
+    assert "Comisión Mexicana de Ayuda a Refugiados" in html
+    assert client.get(german.url + "v1/").status_code == 200

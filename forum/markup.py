@@ -6,6 +6,7 @@ from urllib.parse import urlsplit
 import nh3
 from markdown_it import MarkdownIt
 
+from forum import link_cards
 from forum.conf import forum_settings
 
 ALLOWED_TAGS = {
@@ -40,7 +41,11 @@ def _add_rel(match: re.Match) -> str:
 
 
 def render_markdown(source: str) -> str:
-    """Safe HTML for a post's CommonMark ``source``."""
+    """Safe HTML for a post's CommonMark ``source``; lone links to kb pages become cards."""
+    return link_cards.replace_links(_sanitised(source), is_internal)
+
+
+def _sanitised(source: str) -> str:
     html = nh3.clean(
         _markdown.render(source),
         tags=ALLOWED_TAGS,
@@ -54,7 +59,7 @@ def render_markdown(source: str) -> str:
 
 def count_links(source: str) -> int:
     """How many links a post's text makes, as rendered."""
-    return len(_LINK.findall(render_markdown(source)))
+    return len(_LINK.findall(_sanitised(source)))
 
 
 def mentioned_names(source: str) -> set[str]:

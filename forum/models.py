@@ -57,6 +57,12 @@ class ForumIndexPage(RoutablePageMixin, Page):
 
         return views.post_action(request, self, post_id, action)
 
+    @path("discuss/<int:page_id>/", name="discuss")
+    def discuss(self, request, page_id):
+        from forum import views
+
+        return views.discuss(request, self, page_id)
+
     @path("unread/", name="unread")
     def unread(self, request):
         from forum import views
@@ -108,11 +114,20 @@ class CategoryPage(RoutablePageMixin, Page):
         default=False,
         help_text=_("The author of a topic can mark one reply as the answer."),
     )
+    is_kb_discussions = models.BooleanField(
+        _("discussions of the knowledge base"),
+        default=False,
+        help_text=_(
+            "“Discuss in the forum” on a knowledge-base page opens its topic here. "
+            "If several categories are marked, the oldest is used."
+        ),
+    )
 
     content_panels = Page.content_panels + [
         FieldPanel("description"),
         FieldPanel("visibility"),
         FieldPanel("is_qa"),
+        FieldPanel("is_kb_discussions"),
     ]
     search_fields = Page.search_fields + [index.SearchField("description")]
     parent_page_types = ["forum.ForumIndexPage"]

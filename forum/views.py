@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 
 from forum import (
     flags,
+    kb_discussion,
     markup,
     moderation,
     notifications,
@@ -298,6 +299,31 @@ def first_unread(request, page: CategoryPage, topic_id: int):
 @login_redirects
 def topic_redirect(request, index, topic_id: int):
     topic = get_object_or_404(Topic.objects.select_related("category"), pk=topic_id)
+    if not permissions.can(request.user, "read", topic):
+        _refuse_reading(request)
+    return redirect(_category_for(index, topic).topic_url(topic))
+
+
+@login_redirects
+def discuss(request, index, page_id: int):
+    """The topic of a knowledge-base page; a participant's POST opens it on first use."""
+    page = kb_discussion.discussable_page(page_id)
+    if page is None:
+        raise Http404
+    topic = kb_discussion.topic_of(page)
+    if topic is None:
+        _require_login(request)
+        if request.method != "POST":
+            if kb_discussion.discussion_category() is None:
+                raise Http404
+            return _render(request, index, "kb_discuss.html", kb_page=page)
+        try:
+            topic = kb_discussion.start_discussion(page, by=request.user)
+        except LimitExceeded as error:
+            messages.error(request, error.message)
+            return redirect(page.url)
+        if topic is None:
+            raise Http404
     if not permissions.can(request.user, "read", topic):
         _refuse_reading(request)
     return redirect(_category_for(index, topic).topic_url(topic))

@@ -13,6 +13,9 @@ kb_settings = AppSettings(
         "TAG_FACET_LIMIT": 30,
         # How many items each RSS/Atom feed carries.
         "FEED_LIMIT": 30,
+        # A template included on every detail page (with ``page`` in its context), e.g. the
+        # site's forum discussion block; "" includes nothing. The kb never imports the forum.
+        "DISCUSSION_TEMPLATE": "",
         # Who may do what in consultations: dotted paths to functions the site provides.
         # function(user) -> bool: opens consultations and adopts positions.
         "IS_COORDINATOR": "kb.consultation.default_is_coordinator",

@@ -143,6 +143,8 @@ PUENTE_KB_IS_COORDINATOR = "members.permissions.is_coordinator"
 PUENTE_KB_IS_MEMBER = "members.permissions.is_member"
 PUENTE_KB_DECIDING_ORGANISATIONS = "members.permissions.endorsing_organisations"
 PUENTE_KB_ON_CONSULTATION_OPENED = "members.consultations.open_discussion"
+# The forum's "Discuss in the forum" block on every knowledge-base page.
+PUENTE_KB_DISCUSSION_TEMPLATE = "forum/kb_discussion.html"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

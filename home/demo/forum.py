@@ -17,6 +17,9 @@ INDEX = {
     "en": {"title": "Forum", "slug": "forum"},
 }
 
+# Where "Discuss in the forum" on a knowledge-base page opens its topic.
+KB_DISCUSSIONS = "intercambio-general"
+
 CATEGORIES = {
     "intercambio-general": (
         "public",
@@ -244,7 +247,12 @@ def build(home: Page) -> ForumIndexPage:
     start = timezone.now() - timedelta(days=20)
     for slug, (visibility, is_qa, texts) in CATEGORIES.items():
         for code in texts:
-            texts[code] = {**texts[code], "visibility": visibility, "is_qa": is_qa}
+            texts[code] = {
+                **texts[code],
+                "visibility": visibility,
+                "is_qa": is_qa,
+                "is_kb_discussions": slug == KB_DISCUSSIONS,
+            }
         category = ensure_translated_child(index, CategoryPage, slug, texts)
         for number, (where, title, language, posts) in enumerate(DISCUSSIONS):
             if where != slug or Topic.objects.filter(category=category, title=title).exists():

@@ -210,6 +210,7 @@ class KnowledgePage(Page):
         context["related_pages"] = self.related_pages()
         parent = self.get_parent()
         context["index_url"] = parent.get_url(request) if parent else None
+        context["kb_discussion_template"] = kb_settings.DISCUSSION_TEMPLATE
         return context
 
 

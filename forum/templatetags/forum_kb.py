@@ -1,0 +1,58 @@
+"""The forum on knowledge-base pages: ``{% kb_discussion page %}``.
+
+Loaded only by ``forum/kb_discussion.html``, the template a site names in
+``PUENTE_KB_DISCUSSION_TEMPLATE``; the knowledge base itself never imports the forum.
+"""
+
+from django import template
+from django.db.models import Case, Exists, When
+
+from forum.conf import forum_settings
+from forum.models import CategoryPage, ForumIndexPage, Post
+
+register = template.Library()
+
+
+def _forum_index(locale_id):
+    """The forum in the page's language (else any), and whether a category takes
+    discussions of the knowledge base: one query."""
+    return (
+        ForumIndexPage.objects.live()
+        .annotate(
+            in_language=Case(When(locale_id=locale_id, then=0), default=1),
+            has_kb_category=Exists(CategoryPage.objects.live().filter(is_kb_discussions=True)),
+        )
+        .order_by("in_language", "pk")
+        .first()
+    )
+
+
+@register.inclusion_tag("forum/includes/kb_discussion.html", takes_context=True)
+def kb_discussion(context, page):
+    """The link to the page's topic, its reply count and the latest posts the reader may see."""
+    request = context.get("request")
+    user = getattr(request, "user", None)
+    index = _forum_index(page.locale_id)
+    if index is None:
+        return {"shown": False}
+    posts = list(
+        Post.objects.visible_to(user)
+        .filter(
+            topic__kb_page__translation_key=page.translation_key,
+            is_hidden=False,
+            is_deleted=False,
+        )
+        .select_related("topic", "author")
+        .order_by("-created_at", "-pk")[: forum_settings.KB_LATEST_POSTS]
+    )
+    topic = posts[0].topic if posts else None
+    if topic is None and not index.has_kb_category:
+        return {"shown": False}
+    for post in posts:
+        post.url = index.sub_url("post_permalink", post.pk)
+    return {
+        "shown": True,
+        "topic": topic,
+        "posts": posts,
+        "discuss_url": index.sub_url("discuss", page.pk),
+    }

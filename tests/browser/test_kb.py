@@ -39,3 +39,5 @@ def test_reader_filters_good_practices_and_opens_one(browser_page, live_server, 
     assert glance.is_visible()
     assert "Oaxaca" in glance.inner_text()
     assert serious_violations(axe.run(page)) == []
+    # The site's forum block: the demo marks a category for discussions of kb pages.
+    assert page.get_by_role("link", name="Debatir en el foro").is_visible()

@@ -137,7 +137,6 @@ def _indicators(rows, code):
 
 
 def build_practices(index, taxonomy, organisations):
-    themes, populations, places = taxonomy
     practices = {}
     for slug, row in content.PRACTICES.items():
         (
@@ -173,15 +172,23 @@ def build_practices(index, taxonomy, organisations):
             GoodPracticePage,
             slug,
             localized,
-            relations={
-                "organisations": [organisations[k] for k in org_keys],
-                "themes": [themes[k] for k in theme_keys],
-                "populations": [populations[k] for k in population_keys],
-                "regions": [places[k] for k in region_keys],
-            },
+            relations=_relations(
+                taxonomy, organisations, org_keys, theme_keys, population_keys, region_keys
+            ),
             tags=tags,
         )
     return practices
+
+
+def _relations(taxonomy, organisations, org_keys, theme_keys, population_keys, region_keys):
+    """A demo page's organisations and taxonomy, looked up by their demo keys."""
+    themes, populations, places = taxonomy
+    return {
+        "organisations": [organisations[k] for k in org_keys],
+        "themes": [themes[k] for k in theme_keys],
+        "populations": [populations[k] for k in population_keys],
+        "regions": [places[k] for k in region_keys],
+    }
 
 
 def _phases(rows, code):
@@ -205,7 +212,6 @@ def _phases(rows, code):
 
 
 def build_care_models(index, taxonomy, organisations):
-    themes, populations, places = taxonomy
     for slug, row in content.CARE_MODELS.items():
         org_keys, theme_keys, population_keys, region_keys, year, tags, phases, texts = row
         localized = {
@@ -225,12 +231,9 @@ def build_care_models(index, taxonomy, organisations):
             CareModelPage,
             slug,
             localized,
-            relations={
-                "organisations": [organisations[k] for k in org_keys],
-                "themes": [themes[k] for k in theme_keys],
-                "populations": [populations[k] for k in population_keys],
-                "regions": [places[k] for k in region_keys],
-            },
+            relations=_relations(
+                taxonomy, organisations, org_keys, theme_keys, population_keys, region_keys
+            ),
             tags=tags,
         )
 

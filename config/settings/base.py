@@ -18,6 +18,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 PUENTE_SITE_APPS = [
     "home",
     "members",
+    "translations",
 ]
 PUENTE_PLUGIN_APPS = [
     "kb",

@@ -79,23 +79,33 @@ class TermFacet:
 
 
 class OrganisationFacet:
-    """Pages linked to an organisation page (by its slug in the reader's language)."""
+    """Pages linked to an organisation page (by its slug in the reader's language).
 
-    def __init__(self, name, label, lookup, organisation_model):
+    ``conditions`` restrict the linking rows (e.g. endorsements that sign, not declines);
+    they go in the same ``filter()`` call as the lookup, so they apply to the same row.
+    """
+
+    def __init__(self, name, label, lookup, organisation_model, conditions=None):
         self.name, self.label, self.lookup = name, label, lookup
         self.organisation_model = organisation_model
+        self.conditions = conditions or {}
 
     def clean(self, values):
         return [v for v in values if SLUG_RE.match(v)]
 
     def apply(self, queryset, values):
         keys = self.organisation_model.objects.filter(slug__in=values).values("translation_key")
-        matching = queryset.model.objects.filter(**{f"{self.lookup}__translation_key__in": keys})
+        matching = queryset.model.objects.filter(
+            **{f"{self.lookup}__translation_key__in": keys}, **self.conditions
+        )
         return queryset.filter(pk__in=_pks(matching))
 
     def options(self, queryset, locale, selected):
         count = (
-            queryset.filter(**{f"{self.lookup}__translation_key": OuterRef("translation_key")})
+            queryset.filter(
+                **{f"{self.lookup}__translation_key": OuterRef("translation_key")},
+                **self.conditions,
+            )
             .order_by()
             .annotate(n=CountDistinct("pk"))
             .values("n")
@@ -214,7 +224,14 @@ def filter_pages(queryset, facets, params, locale):
 
 
 def standard_facets(
-    model, *, organisation_model, term_models, organisation_lookup, year_field, tag_limit
+    model,
+    *,
+    organisation_model,
+    term_models,
+    organisation_lookup,
+    year_field,
+    tag_limit,
+    organisation_filter=None,
 ):
     """The facets every knowledge-base listing offers, in the order they are shown."""
     theme, population, region = term_models
@@ -226,7 +243,11 @@ def standard_facets(
     if organisation_lookup:
         facets.append(
             OrganisationFacet(
-                "organisation", _("Organisation"), organisation_lookup, organisation_model
+                "organisation",
+                _("Organisation"),
+                organisation_lookup,
+                organisation_model,
+                organisation_filter,
             )
         )
     facets.append(TagFacet("tag", _("Tag"), tag_limit))

@@ -81,6 +81,8 @@ class KnowledgePage(Page):
     ]
     # Listing facets: how this type is linked to organisations, and which field gives its year.
     organisation_lookup = "organisations"
+    # Conditions on the same related row, e.g. only endorsements that sign.
+    organisation_filter = {}
     year_field = None
     listing_order = ("-first_published_at", "-pk")
 
@@ -186,7 +188,7 @@ class KnowledgePage(Page):
             {
                 GoodPracticePage: Q(organisations__translation_key__in=keys),
                 CareModelPage: Q(organisations__translation_key__in=keys),
-                PolicyPositionPage: Q(endorsements__organisation__translation_key__in=keys),
+                PolicyPositionPage: PolicyPositionPage.signed_by(keys),
             },
             limit or kb_settings.RELATED_LIMIT,
         )
@@ -237,6 +239,7 @@ class KnowledgeIndexPage(Page):
             organisation_model=OrganisationPage,
             term_models=(Theme, Population, Region),
             organisation_lookup=model.organisation_lookup,
+            organisation_filter=model.organisation_filter,
             year_field=model.year_field,
             tag_limit=kb_settings.TAG_FACET_LIMIT,
         )

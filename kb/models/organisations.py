@@ -102,9 +102,7 @@ class OrganisationPage(KnowledgePage):
         kinds = {
             "practices": GoodPracticePage.objects.filter(organisations__translation_key=key),
             "care_models": CareModelPage.objects.filter(organisations__translation_key=key),
-            "positions": PolicyPositionPage.objects.filter(
-                endorsements__organisation__translation_key=key
-            ),
+            "positions": PolicyPositionPage.objects.filter(PolicyPositionPage.signed_by([key])),
         }
         kinds = {name: qs.order_by().values("pk") for name, qs in kinds.items()}
 

@@ -24,6 +24,18 @@ from kb.serializers import PagesField
 TEXT_FEATURES = ["h3", "bold", "italic", "link", "ol", "ul"]
 
 
+class Decision(models.TextChoices):
+    """What an organisation decides on a version of a position."""
+
+    ENDORSE = "endorse", _("Endorse")
+    ENDORSE_WITH_COMMENT = "endorse_with_comment", _("Endorse with a comment")
+    DECLINE = "decline", _("Decline")
+
+
+# Only these count publicly; a decline is for members' eyes only.
+SIGNING_DECISIONS = (Decision.ENDORSE, Decision.ENDORSE_WITH_COMMENT)
+
+
 class PolicyPositionTag(TaggedItemBase):
     content_object = ParentalKey(
         "kb.PolicyPositionPage", on_delete=models.CASCADE, related_name="tagged_items"
@@ -97,6 +109,7 @@ class PolicyPositionPage(RoutablePageMixin, KnowledgePage):
     parent_page_types = ["kb.PolicyPositionIndexPage"]
     subpage_types = []
     organisation_lookup = "endorsements__organisation"
+    organisation_filter = {"endorsements__decision__in": SIGNING_DECISIONS}
     year_field = "date_adopted"
     listing_order = (models.F("date_adopted").desc(nulls_last=True), "-pk")
 
@@ -104,10 +117,18 @@ class PolicyPositionPage(RoutablePageMixin, KnowledgePage):
         verbose_name = _("policy position")
         verbose_name_plural = _("policy positions")
 
+    @classmethod
+    def signed_by(cls, organisation_keys) -> models.Q:
+        """Positions an organisation (by translation key) endorsed; declines do not count."""
+        return models.Q(
+            endorsements__organisation__translation_key__in=organisation_keys,
+            endorsements__decision__in=SIGNING_DECISIONS,
+        )
+
     def _endorsements(self):
         """Endorsements (not declines) of any language version of this position."""
-        return Endorsement.objects.filter(position__translation_key=self.translation_key).exclude(
-            decision=Endorsement.Decision.DECLINE
+        return Endorsement.objects.filter(
+            position__translation_key=self.translation_key, decision__in=SIGNING_DECISIONS
         )
 
     @cached_property
@@ -218,10 +239,7 @@ class Endorsement(models.Model):
     decision. Rows without a version predate versioning and count as endorsements.
     """
 
-    class Decision(models.TextChoices):
-        ENDORSE = "endorse", _("Endorse")
-        ENDORSE_WITH_COMMENT = "endorse_with_comment", _("Endorse with a comment")
-        DECLINE = "decline", _("Decline")
+    Decision = Decision
 
     position = models.ForeignKey(
         PolicyPositionPage,
@@ -289,7 +307,7 @@ class Endorsement(models.Model):
 
     @property
     def is_endorsement(self) -> bool:
-        return self.decision != self.Decision.DECLINE
+        return self.decision in SIGNING_DECISIONS
 
 
 class PolicyPositionIndexPage(KnowledgeIndexPage):

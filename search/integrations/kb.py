@@ -35,7 +35,7 @@ def _organisations(page) -> list[str]:
     return [
         str(key)
         for key in type(page)
-        .objects.filter(pk=page.pk)
+        .objects.filter(pk=page.pk, **page.organisation_filter)
         .values_list(f"{page.organisation_lookup}__translation_key", flat=True)
         if key
     ]

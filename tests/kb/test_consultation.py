@@ -274,3 +274,24 @@ def test_dialogue_page_renders_its_participants_table(client, site_root):
     html = client.get(page.url).content.decode()
     assert "Ciudad de México" in html and "<td>16</td>" in html
     assert client.get(index.url).status_code == 200
+
+
+def test_declines_count_nowhere_in_public(client, signed, orgs, indexes):
+    """The organisation page, its related lists, the listing's organisation filter and
+    the search facets count endorsements only, never a decline."""
+    from search.integrations.kb import documents
+
+    endorser, decliner = orgs
+    assert "Acceso a documentos" not in client.get(decliner.url).content.decode()
+    assert "Acceso a documentos" in client.get(endorser.url).content.decode()
+    practice = factories.GoodPracticePageFactory(
+        parent=indexes["practices"], organisations=[decliner]
+    )
+    assert signed.pk not in [p.pk for p in practice.organisation_pages()]
+    listing = client.get(indexes["positions"].url)
+    facet = next(f for f in listing.context["facets"] if f.name == "organisation")
+    assert [(o.label, o.count) for o in facet.options] == [("Albergue El Buen Pastor", 1)]
+    filtered = client.get(indexes["positions"].url, {"organisation": decliner.slug})
+    assert [card["page"].pk for card in filtered.context["cards"]] == []
+    (document,) = documents(PolicyPositionPage.objects.get(pk=signed.pk))
+    assert document.facets["organisation"] == [str(endorser.translation_key)]

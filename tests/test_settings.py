@@ -1,5 +1,6 @@
 """Deployment settings: read from the environment, strict in production."""
 
+import json
 import os
 import subprocess
 import sys
@@ -62,3 +63,47 @@ def test_public_pages_send_a_content_security_policy(client, db):
 def test_the_admin_may_frame_its_own_previews(client, db):
     response = client.get("/admin/login/")
     assert response["X-Frame-Options"] == "SAMEORIGIN"
+
+
+STATELESS_ENV = {
+    **PRODUCTION_ENV,
+    "REDIS_URL": "redis://127.0.0.1:6379/5",
+    "AWS_STORAGE_BUCKET_NAME": "puente-media",
+    "S3_ENDPOINT_URL": "https://objects.example.org",
+}
+SHOW_STATE = (
+    "import json; from django.conf import settings; print(json.dumps({"
+    "'cache': settings.CACHES['default']['BACKEND'],"
+    "'session': settings.SESSION_ENGINE,"
+    "'media': settings.STORAGES['default']['BACKEND'],"
+    "'tasks': settings.TASKS['default']['BACKEND'],"
+    "'page_cache': 'home.page_cache.AnonymousPageCacheMiddleware' in settings.MIDDLEWARE}))"
+)
+
+
+def production_state(env):
+    result = run_manage("shell", "--no-imports", "-c", SHOW_STATE, env=env)
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def test_check_deploy_is_clean_with_redis_and_object_storage():
+    result = run_manage("check", "--deploy", "--fail-level", "WARNING", env=STATELESS_ENV)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_production_app_servers_keep_nothing_on_local_disk():
+    assert production_state(STATELESS_ENV) == {
+        "cache": "django.core.cache.backends.redis.RedisCache",
+        "session": "django.contrib.sessions.backends.cached_db",
+        "media": "storages.backends.s3.S3Storage",
+        "tasks": "django_tasks_db.DatabaseBackend",
+        "page_cache": True,
+    }
+
+
+def test_without_redis_sessions_stay_in_the_database_and_pages_are_not_cached():
+    state = production_state(PRODUCTION_ENV)
+    assert state["session"] == "django.contrib.sessions.backends.db"
+    assert state["media"] == "django.core.files.storage.FileSystemStorage"
+    assert state["page_cache"] is False

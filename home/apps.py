@@ -7,6 +7,7 @@ class HomeConfig(AppConfig):
     verbose_name = _("Site")
 
     def ready(self):
-        from home import signals
+        from home import page_invalidation, signals
 
         signals.connect()
+        page_invalidation.connect()

@@ -19,11 +19,24 @@ forum_settings = AppSettings(
         "NEW_MEMBER_DAYS": 7,
         "NEW_MEMBER_RATE_LIMIT_POSTS": 3,
         "NEW_MEMBER_MAX_LINKS": 2,
-        # Attachments: at most this many per post, this big, of these types.
+        # Attachments: at most this many per post (fewer for new members), this big each.
+        # Their type is read from their content (see forum.attachments): images (JPEG,
+        # PNG, WebP, GIF), PDF, plain text, Word/Excel/PowerPoint and OpenDocument files.
         "MAX_ATTACHMENTS": 5,
         "NEW_MEMBER_MAX_ATTACHMENTS": 1,
         "MAX_ATTACHMENT_BYTES": 5 * 1024 * 1024,
-        "ATTACHMENT_EXTENSIONS": ["pdf", "txt", "csv", "docx", "xlsx", "odt", "jpg", "png"],
+        # Images are re-encoded and scaled down to fit this many pixels on their longer
+        # side; larger images than ATTACHMENT_IMAGE_MAX_PIXELS are refused unopened.
+        "ATTACHMENT_IMAGE_MAX_SIDE": 2000,
+        "ATTACHMENT_IMAGE_MAX_PIXELS": 50_000_000,
+        # The storage alias (settings.STORAGES) attachments are kept in; best one outside
+        # MEDIA_ROOT. Without it, the default storage is used. Either way files get
+        # unguessable names and are served only through the forum, which checks the
+        # reader may see the post.
+        "ATTACHMENT_STORAGE": "forum_attachments",
+        # How often a post is tried when concurrent writers collide (SQLite's "database
+        # is locked"); PostgreSQL serialises replies on the topic row instead.
+        "WRITE_ATTEMPTS": 10,
         # Open flags from this many different members hide a post until a moderator looks.
         "FLAGS_TO_HIDE": 3,
         # Seconds to wait before emailing, so that several posts go out in one email.

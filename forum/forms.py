@@ -8,6 +8,23 @@ from forum.conf import forum_settings
 from forum.models import EmailPreference, Subscription
 
 
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    """Any number of files; ``forum.attachments`` checks them, with the post's limits."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", MultipleFileInput())
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data, initial=None):
+        if isinstance(data, (list, tuple)):
+            return [super(MultipleFileField, self).clean(item, initial) for item in data if item]
+        return [super().clean(data, initial)] if data else []
+
+
 class PostForm(forms.Form):
     source = forms.CharField(
         label=_("Your text"),
@@ -17,16 +34,32 @@ class PostForm(forms.Form):
         ),
     )
     language = forms.ChoiceField(label=_("Language of your text"), choices=settings.LANGUAGES)
+    attachments = MultipleFileField(
+        label=_("Attach files or images"),
+        required=False,
+        help_text=_(
+            "Images (JPEG, PNG, WebP, GIF), PDF, plain text and office documents. "
+            "Images are resized and their metadata (e.g. location) removed."
+        ),
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         # The limit is enforced by forum.limits with a clear message; no hard cut in the browser.
         self.fields["source"].widget.attrs["data-max-length"] = forum_settings.MAX_POST_LENGTH
+        self.fields["attachments"].widget.attrs.update(
+            {
+                "data-max-bytes": forum_settings.MAX_ATTACHMENT_BYTES,
+                "data-too-large": _("A file is larger than allowed."),
+                "accept": "image/jpeg,image/png,image/webp,image/gif,application/pdf,text/plain,"
+                ".txt,.csv,.docx,.xlsx,.pptx,.odt,.ods,.odp",
+            }
+        )
 
 
 class TopicForm(PostForm):
     title = forms.CharField(label=_("Title"), max_length=200)
-    field_order = ["title", "source", "language"]
+    field_order = ["title", "source", "language", "attachments"]
 
 
 class ReasonForm(forms.Form):

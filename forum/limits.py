@@ -81,34 +81,8 @@ def check_rate(user) -> None:
         )
 
 
-def check_attachments(user, files) -> None:
-    """Number, size and type of uploaded files."""
-    limit = (
-        forum_settings.NEW_MEMBER_MAX_ATTACHMENTS
-        if is_new_member(user)
-        else forum_settings.MAX_ATTACHMENTS
-    )
-    if len(files) > limit:
-        raise LimitExceeded(
-            ngettext(
-                "You may attach at most %(limit)d file to a post.",
-                "You may attach at most %(limit)d files to a post.",
-                limit,
-            )
-            % {"limit": limit}
-        )
-    for upload in files:
-        extension = upload.name.rsplit(".", 1)[-1].lower() if "." in upload.name else ""
-        if extension not in forum_settings.ATTACHMENT_EXTENSIONS:
-            raise LimitExceeded(
-                _("Files of type “%(extension)s” cannot be attached. Allowed: %(allowed)s.")
-                % {
-                    "extension": extension or "?",
-                    "allowed": ", ".join(forum_settings.ATTACHMENT_EXTENSIONS),
-                }
-            )
-        if upload.size > forum_settings.MAX_ATTACHMENT_BYTES:
-            raise LimitExceeded(
-                _("“%(name)s” is too large: at most %(limit)d MB per file.")
-                % {"name": upload.name, "limit": forum_settings.MAX_ATTACHMENT_BYTES // 2**20}
-            )
+def max_attachments(user) -> int:
+    """How many files ``user`` may attach to one post; fewer for new members."""
+    if is_new_member(user):
+        return forum_settings.NEW_MEMBER_MAX_ATTACHMENTS
+    return forum_settings.MAX_ATTACHMENTS

@@ -57,6 +57,18 @@ class ForumIndexPage(RoutablePageMixin, Page):
 
         return views.post_action(request, self, post_id, action)
 
+    @path("a/<int:attachment_id>/", name="attachment")
+    def attachment(self, request, attachment_id):
+        from forum import views
+
+        return views.attachment(request, self, attachment_id)
+
+    @path("members/", name="mentions")
+    def mentions(self, request):
+        from forum import views
+
+        return views.mention_candidates(request, self)
+
     @path("discuss/<int:page_id>/", name="discuss")
     def discuss(self, request, page_id):
         from forum import views
@@ -380,12 +392,30 @@ class PostRevision(models.Model):
         return f"{self.post_id} @ {self.created_at:%Y-%m-%d %H:%M}"
 
 
+def _attachment_storage():
+    from forum import attachments
+
+    return attachments.storage()
+
+
+def _attachment_path(instance, filename):
+    from forum import attachments
+
+    return attachments.upload_to(instance, filename)
+
+
 class Attachment(models.Model):
+    """A file or image attached to a post, checked and stored by ``forum.attachments``."""
+
     post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="attachments")
-    file = models.FileField(upload_to="forum/attachments/%Y/%m/")
+    file = models.FileField(upload_to=_attachment_path, storage=_attachment_storage, max_length=300)
     name = models.CharField(max_length=200)
     size = models.PositiveIntegerField(default=0)
     is_image = models.BooleanField(default=False)
+    content_type = models.CharField(max_length=120, default="application/octet-stream")
+
+    class Meta:
+        ordering = ["pk"]
 
     def __str__(self):
         return self.name

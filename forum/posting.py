@@ -1,13 +1,21 @@
 """Writing in the forum: open a topic, reply, edit and delete one's own posts."""
 
+import functools
+import logging
+import random
+import time
+
 from django.conf import settings
-from django.db import transaction
+from django.db import IntegrityError, OperationalError, transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import get_language
 
-from forum import counters, limits, markup, permissions
+from forum import attachments, counters, limits, markup, permissions
+from forum.conf import forum_settings
 from forum.models import Post, PostRevision, Topic
+
+logger = logging.getLogger(__name__)
 
 LANGUAGE_CODES = {code for code, _name in settings.LANGUAGES}
 
@@ -20,20 +28,61 @@ def default_language(user) -> str:
     return settings.LANGUAGE_CODE
 
 
-def _check(user, source: str) -> None:
-    limits.check_text(user, source)
-    limits.check_rate(user)
+def _is_contention(error: Exception) -> bool:
+    """A concurrent writer got there first: SQLite's lock, a deadlock, or a taken position."""
+    message = str(error).lower()
+    if isinstance(error, IntegrityError):
+        return "forum_post_position" in message or "forum_post.position" in message
+    return "locked" in message or "deadlock" in message or "busy" in message
 
 
-@transaction.atomic
+def serialised(write):
+    """Run ``write`` in a transaction, and again when a concurrent post collided with it.
+
+    PostgreSQL serialises replies on the topic row (SELECT ... FOR UPDATE); SQLite has no
+    row locks and answers "database is locked" to the second writer instead, so the post
+    is retried rather than lost. Inside an outer transaction nothing can be retried.
+    """
+
+    @functools.wraps(write)
+    def wrapper(*args, **kwargs):
+        outer = transaction.get_connection().in_atomic_block
+        attempts = 1 if outer else forum_settings.WRITE_ATTEMPTS
+        for attempt in range(1, attempts + 1):
+            try:
+                with transaction.atomic():
+                    return write(*args, **kwargs)
+            except (OperationalError, IntegrityError) as error:
+                if attempt == attempts or not _is_contention(error):
+                    raise
+                logger.info("forum write collided (%s), attempt %d", error, attempt)
+                time.sleep(random.uniform(0.005, 0.02) * attempt)  # noqa: S311 - jitter
+
+    return wrapper
+
+
 def create_topic(
-    category, *, author, title: str, source: str, language: str | None = None, kb_page=None
+    category,
+    *,
+    author,
+    title: str,
+    source: str,
+    language: str | None = None,
+    kb_page=None,
+    files=(),
 ) -> Topic:
-    """Open a topic in ``category`` (any translation) with its first post."""
+    """Open a topic in ``category`` (any translation) with its first post and attachments."""
     category = category.canonical()
     permissions.require(author, "create_topic", category)
     limits.check_title(title)
-    _check(author, source)
+    limits.check_text(author, source)
+    prepared = attachments.prepare(author, files)
+    return _create_topic(category, author, title, source, language, kb_page, prepared)
+
+
+@serialised
+def _create_topic(category, author, title, source, language, kb_page, prepared) -> Topic:
+    limits.check_rate(author)
     now = timezone.now()
     language = language or default_language(author)
     topic = Topic.objects.create(
@@ -57,20 +106,28 @@ def create_topic(
     )
     Topic.objects.filter(pk=topic.pk).update(last_post=post)
     topic.last_post = post
+    attachments.save(post, prepared)
     counters.category_changed(category, topics=1, posts=1, topic=topic, at=now)
     _after_post(post, created_topic=True)
     return topic
 
 
-@transaction.atomic
-def reply(topic: Topic, *, author, source: str, language: str | None = None) -> Post:
+def reply(topic: Topic, *, author, source: str, language: str | None = None, files=()) -> Post:
     """Add a post at the end of ``topic``; concurrent replies get distinct positions.
 
     The topic row is locked (SELECT ... FOR UPDATE) while the position is taken.
     """
+    permissions.require(author, "reply", topic)
+    limits.check_text(author, source)
+    prepared = attachments.prepare(author, files)
+    return _reply(topic, author, source, language, prepared)
+
+
+@serialised
+def _reply(topic, author, source, language, prepared) -> Post:
     locked = Topic.objects.select_for_update().select_related("category").get(pk=topic.pk)
     permissions.require(author, "reply", locked)
-    _check(author, source)
+    limits.check_rate(author)
     now = timezone.now()
     position = locked.last_position + 1
     post = Post.objects.create(
@@ -87,6 +144,7 @@ def reply(topic: Topic, *, author, source: str, language: str | None = None) -> 
     )
     counters.category_changed(locked.category, posts=1, topic=locked, at=now)
     post.topic = locked
+    attachments.save(post, prepared)
     _after_post(post, created_topic=False)
     return post
 
@@ -100,10 +158,13 @@ def _after_post(post: Post, *, created_topic: bool) -> None:
 
 
 @transaction.atomic
-def edit_post(post: Post, *, by, source: str, language: str | None = None, title=None) -> Post:
-    """Change a post's text; the previous text goes to its edit history."""
+def edit_post(
+    post: Post, *, by, source: str, language: str | None = None, title=None, files=()
+) -> Post:
+    """Change a post's text and add files; the previous text goes to its edit history."""
     permissions.require(by, "edit", post)
     limits.check_text(by, source)
+    prepared = attachments.prepare(by, files, already=post.attachments.count()) if files else []
     if title is not None and post.position == 1:
         limits.check_title(title)
         post.topic.title = title.strip()
@@ -116,6 +177,7 @@ def edit_post(post: Post, *, by, source: str, language: str | None = None, title
     if language:
         post.language = language
     post.save(update_fields=["source", "html", "edited_at", "language"])
+    attachments.save(post, prepared)
     return post
 
 

@@ -10,16 +10,18 @@ from datetime import timedelta
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpResponseNotAllowed
+from django.http import Http404, HttpResponseNotAllowed, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from forum import (
+    attachments,
     flags,
     kb_discussion,
     markup,
+    mentions,
     moderation,
     notifications,
     permissions,
@@ -39,6 +41,7 @@ from forum.forms import (
 )
 from forum.limits import LimitExceeded
 from forum.models import (
+    Attachment,
     CategoryActivity,
     CategoryPage,
     EmailPreference,
@@ -350,11 +353,61 @@ def unread_topics(request, index):
     return _render(request, index, "unread.html", topics=topics)
 
 
+@login_redirects
+def attachment(request, index, attachment_id: int):
+    """A post's file, for those who may read the post (hidden posts: moderators only)."""
+    item = get_object_or_404(
+        Attachment.objects.select_related("post__topic__category"), pk=attachment_id
+    )
+    if not permissions.can(request.user, "read", item.post):
+        _refuse_reading(request)
+    return attachments.response(item)
+
+
+def mention_candidates(request, index):
+    """JSON for the editor's @mention autocomplete; participants only."""
+    if not permissions.is_participant(request.user):
+        return JsonResponse({"members": []}, status=403)
+    found = mentions.candidates(request.user, request.GET.get("q", "")[:150])
+    response = JsonResponse({"members": found})
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
 # Writing ----------------------------------------------------------------------------
 
 
 def _is_preview(request) -> bool:
     return "preview" in request.POST
+
+
+def _editor(request, form_class, *, initial, save, render):
+    """The shared flow of the new-topic, reply and edit forms.
+
+    GET shows the form with ``initial``; "preview" renders the text without saving; "send"
+    calls ``save(cleaned_data, files)``, which returns the URL to go to or raises
+    ``LimitExceeded``. A refused or invalid post answers 400 with the member's text kept.
+    """
+    error = preview = None
+    if request.method == "POST":
+        form = form_class(request.POST, request.FILES)
+        if form.is_valid():
+            data = form.cleaned_data
+            if _is_preview(request):
+                preview = markup.render_markdown(data["source"])
+            else:
+                try:
+                    return redirect(save(data, data.get("attachments") or []))
+                except LimitExceeded as limit:
+                    error = limit.message
+        if request.FILES and (error or form.errors or preview):
+            form.files_dropped = True
+    else:
+        form = form_class(initial=initial)
+    response = render(form=form, error=error, preview=preview)
+    if error or form.errors:
+        response.status_code = 400
+    return response
 
 
 @login_redirects
@@ -363,34 +416,27 @@ def new_topic(request, page: CategoryPage):
     canonical = page.canonical()
     if not permissions.can(request.user, "create_topic", canonical):
         raise PermissionDenied
-    error = preview = None
-    if request.method == "POST":
-        form = TopicForm(request.POST)
-        if form.is_valid():
-            data = form.cleaned_data
-            if _is_preview(request):
-                preview = markup.render_markdown(data["source"])
-            else:
-                try:
-                    topic = posting.create_topic(
-                        page,
-                        author=request.user,
-                        title=data["title"],
-                        source=data["source"],
-                        language=data["language"],
-                    )
-                except LimitExceeded as limit:
-                    error = limit.message
-                else:
-                    return redirect(page.topic_url(topic))
-    else:
-        form = TopicForm(initial={"language": posting.default_language(request.user)})
-    status = 400 if error else 200
-    response = _render(
-        request, page, "topic_form.html", category=page, form=form, error=error, preview=preview
+
+    def save(data, files):
+        topic = posting.create_topic(
+            page,
+            author=request.user,
+            title=data["title"],
+            source=data["source"],
+            language=data["language"],
+            files=files,
+        )
+        return page.topic_url(topic)
+
+    return _editor(
+        request,
+        TopicForm,
+        initial={"language": posting.default_language(request.user)},
+        save=save,
+        render=lambda **context: _render(
+            request, page, "topic_form.html", category=page, **context
+        ),
     )
-    response.status_code = status
-    return response
 
 
 @follows_moves
@@ -403,46 +449,40 @@ def reply(request, page: CategoryPage, topic_id: int):
             messages.error(request, _("This topic is locked: it takes no more replies."))
             return redirect(page.topic_url(topic, reading.page_count(topic)))
         raise PermissionDenied
-    error = preview = None
-    if request.method == "POST":
-        form = PostForm(request.POST)
-        if form.is_valid():
-            data = form.cleaned_data
-            if _is_preview(request):
-                preview = markup.render_markdown(data["source"])
-            else:
-                try:
-                    post = posting.reply(
-                        topic, author=request.user, source=data["source"], language=data["language"]
-                    )
-                except LimitExceeded as limit:
-                    error = limit.message
-                else:
-                    url = page.topic_url(topic, reading.page_of(post.position))
-                    return redirect(f"{url}#post-{post.position}")
-    else:
-        initial = {"language": posting.default_language(request.user)}
-        quoted = _quoted_post(request, topic)
-        if quoted is not None:
-            initial["source"] = markup.quote(
-                quoted.source,
-                author_name=display_name(quoted.author),
-                url=_index_of(page).sub_url("post_permalink", quoted.pk),
-            )
-        form = PostForm(initial=initial)
-    response = _render(
+
+    def save(data, files):
+        post = posting.reply(
+            topic,
+            author=request.user,
+            source=data["source"],
+            language=data["language"],
+            files=files,
+        )
+        return f"{page.topic_url(topic, reading.page_of(post.position))}#post-{post.position}"
+
+    initial = {"language": posting.default_language(request.user)}
+    quoted = _quoted_post(request, topic) if request.method == "GET" else None
+    if quoted is not None:
+        initial["source"] = markup.quote(
+            quoted.source,
+            author_name=display_name(quoted.author),
+            url=_index_of(page).sub_url("post_permalink", quoted.pk),
+        )
+    return _editor(
         request,
-        page,
-        "reply_form.html",
-        category=page,
-        topic=topic,
-        form=form,
-        error=error,
-        preview=preview,
-        topic_url=page.topic_url(topic),
+        PostForm,
+        initial=initial,
+        save=save,
+        render=lambda **context: _render(
+            request,
+            page,
+            "reply_form.html",
+            category=page,
+            topic=topic,
+            topic_url=page.topic_url(topic),
+            **context,
+        ),
     )
-    response.status_code = 400 if error else 200
-    return response
 
 
 def _quoted_post(request, topic):
@@ -480,37 +520,22 @@ def post_action(request, index, post_id: int, action: str):
 
 def _edit(request, index, category, post, back):
     permissions.require(request.user, "edit", post)
-    error = preview = None
-    if request.method == "POST":
-        form = PostForm(request.POST)
-        if form.is_valid():
-            data = form.cleaned_data
-            if _is_preview(request):
-                preview = markup.render_markdown(data["source"])
-            else:
-                try:
-                    posting.edit_post(
-                        post, by=request.user, source=data["source"], language=data["language"]
-                    )
-                except LimitExceeded as limit:
-                    error = limit.message
-                else:
-                    return redirect(back)
-    else:
-        form = PostForm(initial={"source": post.source, "language": post.language})
-    response = _render(
+
+    def save(data, files):
+        posting.edit_post(
+            post, by=request.user, source=data["source"], language=data["language"], files=files
+        )
+        return back
+
+    return _editor(
         request,
-        category,
-        "edit_form.html",
-        post=post,
-        topic=post.topic,
-        form=form,
-        error=error,
-        preview=preview,
-        back=back,
+        PostForm,
+        initial={"source": post.source, "language": post.language},
+        save=save,
+        render=lambda **context: _render(
+            request, category, "edit_form.html", post=post, topic=post.topic, back=back, **context
+        ),
     )
-    response.status_code = 400 if error else 200
-    return response
 
 
 def _confirm(request, category, post, back, *, title, form=None, button):

@@ -36,7 +36,7 @@ forum_settings = AppSettings(
         "ATTACHMENT_STORAGE": "forum_attachments",
         # How often a post is tried when concurrent writers collide (SQLite's "database
         # is locked"); PostgreSQL serialises replies on the topic row instead.
-        "WRITE_ATTEMPTS": 10,
+        "WRITE_ATTEMPTS": 20,
         # Open flags from this many different members hide a post until a moderator looks.
         "FLAGS_TO_HIDE": 3,
         # Seconds to wait before emailing, so that several posts go out in one email.
@@ -44,6 +44,11 @@ forum_settings = AppSettings(
         # Hosts whose links count as internal (no rel="nofollow ugc noopener"); relative
         # links always do.
         "INTERNAL_HOSTS": ["localhost", "127.0.0.1"],
+        # Dotted path of ``translate(text, *, source, target) -> str`` that machine-translates
+        # a post's Markdown (e.g. "translations.machine.translate_text"); None: posts offer
+        # no "Translate" button. Translations are fetched by a background task, once per
+        # post and language, and kept until the post is edited.
+        "TRANSLATOR": None,
         # Latest posts shown on a knowledge-base page next to "Discuss in the forum".
         "KB_LATEST_POSTS": 3,
     },

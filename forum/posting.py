@@ -6,12 +6,12 @@ import random
 import time
 
 from django.conf import settings
-from django.db import IntegrityError, OperationalError, transaction
+from django.db import IntegrityError, OperationalError, connection, transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import get_language
 
-from forum import attachments, counters, limits, markup, permissions
+from forum import attachments, counters, limits, markup, permissions, translation
 from forum.conf import forum_settings
 from forum.models import Post, PostRevision, Topic
 
@@ -36,31 +36,42 @@ def _is_contention(error: Exception) -> bool:
     return "locked" in message or "deadlock" in message or "busy" in message
 
 
-def serialised(write):
-    """Run ``write`` in a transaction, and again when a concurrent post collided with it.
+def retried(operation):
+    """Call ``operation`` again when a concurrent writer collided with it.
 
     PostgreSQL serialises replies on the topic row (SELECT ... FOR UPDATE); SQLite has no
-    row locks and answers "database is locked" to the second writer instead, so the post
-    is retried rather than lost. Inside an outer transaction nothing can be retried.
+    row locks and may answer "database is locked" to the second writer instead, so the
+    post is tried again rather than lost. Inside an outer transaction nothing can be
+    retried (the outer transaction is broken), so it is tried once.
     """
 
-    @functools.wraps(write)
+    @functools.wraps(operation)
     def wrapper(*args, **kwargs):
         outer = transaction.get_connection().in_atomic_block
         attempts = 1 if outer else forum_settings.WRITE_ATTEMPTS
         for attempt in range(1, attempts + 1):
             try:
-                with transaction.atomic():
-                    return write(*args, **kwargs)
+                return operation(*args, **kwargs)
             except (OperationalError, IntegrityError) as error:
                 if attempt == attempts or not _is_contention(error):
                     raise
                 logger.info("forum write collided (%s), attempt %d", error, attempt)
-                time.sleep(random.uniform(0.005, 0.02) * attempt)  # noqa: S311 - jitter
+                # Exponential backoff with jitter, so that the writers do not meet again.
+                time.sleep(random.uniform(0, min(0.5, 0.01 * 2**attempt)))  # noqa: S311
 
     return wrapper
 
 
+def _locked_topic(topic_id: int) -> Topic:
+    """The topic, locked against concurrent replies until the transaction ends."""
+    if connection.vendor == "sqlite":
+        # No row locks in SQLite: take the database's write lock first, so that a
+        # concurrent reply waits (or collides and is retried) before reading the position.
+        Topic.objects.filter(pk=topic_id).update(last_position=F("last_position"))
+    return Topic.objects.select_for_update().select_related("category").get(pk=topic_id)
+
+
+@retried
 def create_topic(
     category,
     *,
@@ -77,75 +88,73 @@ def create_topic(
     limits.check_title(title)
     limits.check_text(author, source)
     prepared = attachments.prepare(author, files)
-    return _create_topic(category, author, title, source, language, kb_page, prepared)
-
-
-@serialised
-def _create_topic(category, author, title, source, language, kb_page, prepared) -> Topic:
-    limits.check_rate(author)
-    now = timezone.now()
-    language = language or default_language(author)
-    topic = Topic.objects.create(
-        category=category,
-        title=title.strip(),
-        author=author,
-        language=language,
-        created_at=now,
-        last_post_at=now,
-        last_position=1,
-        kb_page=kb_page,
-    )
-    post = Post.objects.create(
-        topic=topic,
-        position=1,
-        author=author,
-        language=language,
-        source=source,
-        html=markup.render_markdown(source),
-        created_at=now,
-    )
-    Topic.objects.filter(pk=topic.pk).update(last_post=post)
-    topic.last_post = post
-    attachments.save(post, prepared)
-    counters.category_changed(category, topics=1, posts=1, topic=topic, at=now)
-    _after_post(post, created_topic=True)
+    html = markup.render_markdown(source)
+    with transaction.atomic():
+        limits.check_rate(author)
+        now = timezone.now()
+        language = language or default_language(author)
+        topic = Topic.objects.create(
+            category=category,
+            title=title.strip(),
+            author=author,
+            language=language,
+            created_at=now,
+            last_post_at=now,
+            last_position=1,
+            kb_page=kb_page,
+        )
+        post = Post.objects.create(
+            topic=topic,
+            position=1,
+            author=author,
+            language=language,
+            source=source,
+            html=html,
+            created_at=now,
+        )
+        Topic.objects.filter(pk=topic.pk).update(last_post=post)
+        topic.last_post = post
+        attachments.save(post, prepared)
+        counters.category_changed(category, topics=1, posts=1, topic=topic, at=now)
+        _after_post(post, created_topic=True)
     return topic
 
 
+@retried
 def reply(topic: Topic, *, author, source: str, language: str | None = None, files=()) -> Post:
     """Add a post at the end of ``topic``; concurrent replies get distinct positions.
 
-    The topic row is locked (SELECT ... FOR UPDATE) while the position is taken.
+    The topic row is locked while the position is taken (see ``_locked_topic``).
     """
     permissions.require(author, "reply", topic)
     limits.check_text(author, source)
     prepared = attachments.prepare(author, files)
-    return _reply(topic, author, source, language, prepared)
-
-
-@serialised
-def _reply(topic, author, source, language, prepared) -> Post:
-    locked = Topic.objects.select_for_update().select_related("category").get(pk=topic.pk)
-    permissions.require(author, "reply", locked)
-    limits.check_rate(author)
-    now = timezone.now()
-    position = locked.last_position + 1
-    post = Post.objects.create(
-        topic=locked,
-        position=position,
-        author=author,
-        language=language or default_language(author),
-        source=source,
-        html=markup.render_markdown(source),
-        created_at=now,
-    )
-    Topic.objects.filter(pk=locked.pk).update(
-        last_position=position, reply_count=F("reply_count") + 1, last_post=post, last_post_at=now
-    )
-    counters.category_changed(locked.category, posts=1, topic=locked, at=now)
-    post.topic = locked
-    attachments.save(post, prepared)
-    _after_post(post, created_topic=False)
+    html = markup.render_markdown(source)
+    with transaction.atomic():
+        locked = _locked_topic(topic.pk)
+        permissions.require(author, "reply", locked)
+        limits.check_rate(author)
+        now = timezone.now()
+        position = locked.last_position + 1
+        post = Post.objects.create(
+            topic=locked,
+            position=position,
+            author=author,
+            language=language or default_language(author),
+            source=source,
+            html=html,
+            created_at=now,
+        )
+        Topic.objects.filter(pk=locked.pk).update(
+            last_position=position,
+            reply_count=F("reply_count") + 1,
+            last_post=post,
+            last_post_at=now,
+        )
+        counters.category_changed(locked.category, posts=1, topic=locked, at=now)
+        post.topic = locked
+        attachments.save(post, prepared)
+        _after_post(post, created_topic=False)
     return post
 
 
@@ -178,6 +187,7 @@ def edit_post(
         post.language = language
     post.save(update_fields=["source", "html", "edited_at", "language"])
     attachments.save(post, prepared)
+    translation.invalidate(post)
     return post
 
 

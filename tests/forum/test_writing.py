@@ -203,3 +203,43 @@ def test_new_members_are_limited_in_links(client, forum, settings):
     with translation.override("de"), pytest.raises(LimitExceeded) as error:
         posting.create_topic(forum.categories["miembros"], author=newbie, title="T", source=text)
     assert "Link" in error.value.message
+
+
+def test_language_is_a_field_of_every_editor(client, forum, member, other_member):
+    category = forum.categories["miembros"]
+    client.force_login(member)
+    html = client.get(category.sub_url("new_topic")).content.decode()
+    assert '<option value="es" selected>' in html  # the interface language by default
+    response = client.post(
+        category.sub_url("new_topic"),
+        {"title": "Rückkehr", "source": "Erfahrungen aus Berlin", "language": "de", "send": "1"},
+    )
+    assert response.status_code == 302
+    topic = Topic.objects.get()
+    assert (topic.language, topic.last_post.language) == ("de", "de")
+    page = client.get(response["Location"]).content.decode()
+    assert '<h1 lang="de">' in page and 'id="post-1" lang="de"' in page
+
+    client.force_login(other_member)
+    reply_url = category.sub_url("reply", topic.pk)
+    assert '<option value="es" selected>' in client.get(reply_url).content.decode()
+    client.post(reply_url, {"source": "In English", "language": "en", "send": "1"})
+    reply = topic.posts.get(position=2)
+    assert reply.language == "en"
+    edit_url = forum.sub_url("post_action", reply.pk, "edit")
+    assert '<option value="en" selected>' in client.get(edit_url).content.decode()
+    client.post(edit_url, {"source": "En español", "language": "es"})
+    reply.refresh_from_db()
+    assert reply.language == "es"
+
+
+def test_unknown_language_is_refused_and_keeps_the_text(client, forum, member):
+    client.force_login(member)
+    response = client.post(
+        forum.categories["miembros"].sub_url("new_topic"),
+        {"title": "T", "source": "Mi texto guardado", "language": "xx", "send": "1"},
+    )
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "Mi texto guardado" in html and "Escoja una opción válida" in html
+    assert not Topic.objects.exists()

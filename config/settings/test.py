@@ -11,3 +11,13 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 WAGTAILADMIN_BASE_URL = "http://testserver"
+# Never the network: tests that translate start a fake server (tests/translations/conftest.py).
+WAGTAILLOCALIZE_MACHINE_TRANSLATOR = None
+PUENTE_FORUM_TRANSLATOR = None
+# Wagtail's own (admin) search index is not updated on every save in tests: on PostgreSQL
+# each page save rescans the whole index table (modelsearch's title-norm refresh), which
+# makes the tests that build ten times the demo's data quadratic. The test of the admin
+# search turns it back on.
+WAGTAILSEARCH_BACKENDS = {
+    "default": {"BACKEND": "wagtail.search.backends.database", "AUTO_UPDATE": False}
+}

@@ -3,6 +3,7 @@
 import pytest
 from django.urls import reverse
 from django.utils import translation
+from wagtail.models import Page
 
 from search.backends.base import SearchUnavailable
 
@@ -107,7 +108,13 @@ def test_search_page_query_count_does_not_grow_with_results(
     assert response.status_code == 200
 
 
-def test_wagtail_admin_search_keeps_working(client, db, django_user_model):
+def test_wagtail_admin_search_keeps_working(client, root_page, django_user_model, settings):
+    settings.WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+    root_page.add_child(instance=Page(title="Albergue para migrantes", slug="albergue"))
+    root_page.add_child(instance=Page(title="Asesoría legal", slug="asesoria"))
     admin = django_user_model.objects.create_superuser("admin", "admin@example.org", "pw")
     client.force_login(admin)
-    assert client.get("/admin/pages/search/", {"q": "migrantes"}).status_code == 200
+    response = client.get("/admin/pages/search/", {"q": "albergue"})
+    assert response.status_code == 200
+    assert "Albergue para migrantes" in response.content.decode()
+    assert "Asesoría legal" not in response.content.decode()

@@ -41,6 +41,11 @@ forum_settings = AppSettings(
         "FLAGS_TO_HIDE": 3,
         # Seconds to wait before emailing, so that several posts go out in one email.
         "EMAIL_BATCH_SECONDS": 600,
+        # Daily and weekly digests (manage.py send_forum_digests --period daily|weekly):
+        # a member gets at most one per this many hours, however often the command runs,
+        # and these functions add sections to it (see forum.digest).
+        "DIGEST_MIN_HOURS": {"daily": 20, "weekly": 6 * 24},
+        "DIGEST_SECTIONS": ["forum.kb_digest.open_consultations"],
         # Hosts whose links count as internal (no rel="nofollow ugc noopener"); relative
         # links always do.
         "INTERNAL_HOSTS": ["localhost", "127.0.0.1"],

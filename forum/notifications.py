@@ -183,16 +183,18 @@ def unsubscribe(token: str):
     return topic
 
 
-def send_pending(user) -> int:
-    """Email the member everything not yet emailed, as one message; returns the count."""
-    pending = list(
+def _pending(user) -> list[Notification]:
+    return list(
         Notification.objects.filter(user=user, emailed_at__isnull=True, read_at__isnull=True)
         .filter(topic__in=_visible_topics(user))
         .select_related("topic", "post", "actor")
         .order_by("created_at")
     )
-    if not pending:
-        return 0
+
+
+def _send(user, pending: list[Notification], *, sections=(), digest=False) -> None:
+    """One email in the member's language: their notifications grouped by topic, then the
+    digest's extra sections; each topic with its one-click unsubscribe link."""
     language = user_language(user)
     with translation.override(language):
         index = forum_index(language)
@@ -211,13 +213,30 @@ def send_pending(user) -> int:
             }
             for topic, items in topics.items()
         ]
-        context = {"user": user, "entries": entries, "count": len(pending)}
+        if callable(sections):
+            sections = sections(user)
+        context = {
+            "user": user,
+            "entries": entries,
+            "count": len(pending),
+            "sections": sections,
+            "digest": digest,
+            "settings_url": f"{base}notifications/" if base else "",
+        }
         subject = render_to_string("forum/email/notifications_subject.txt", context).strip()
         body = render_to_string("forum/email/notifications.txt", context)
     message = EmailMessage(subject, body, to=[user.email])
-    message.extra_headers["List-Unsubscribe"] = f"<{entries[0]['unsubscribe_url']}>"
+    if entries:
+        message.extra_headers["List-Unsubscribe"] = f"<{entries[0]['unsubscribe_url']}>"
     message.send()
     Notification.objects.filter(pk__in=[n.pk for n in pending]).update(emailed_at=timezone.now())
+
+
+def send_pending(user) -> int:
+    """Email the member everything not yet emailed, as one message; returns the count."""
+    pending = _pending(user)
+    if pending:
+        _send(user, pending)
     return len(pending)
 
 
@@ -228,13 +247,37 @@ def send_notification_email(user_id: int) -> int:
     return send_pending(user) if user else 0
 
 
+def send_digest(user) -> bool:
+    """The digest: pending notifications and the extra sections (e.g. open consultations),
+    in one email; nothing is sent when all of it is empty."""
+    from forum import digest
+
+    pending = _pending(user)
+    with translation.override(user_language(user)):
+        sections = digest.sections(user)
+    if not pending and not sections:
+        return False
+    _send(user, pending, sections=sections, digest=True)
+    return True
+
+
 @task()
 def send_digests(frequency: str) -> int:
-    """Background task: the daily or weekly digest for everyone who chose it."""
+    """Background task: the daily or weekly digest for everyone who chose it.
+
+    Members who got one less than ``DIGEST_MIN_HOURS[frequency]`` ago are skipped, so
+    that running the schedule twice does not email twice.
+    """
+    since = timezone.now() - timedelta(hours=forum_settings.DIGEST_MIN_HOURS[frequency])
+    preferences = (
+        EmailPreference.objects.filter(frequency=frequency, user__is_active=True)
+        .exclude(user__email="")
+        .exclude(last_digest_at__gt=since)
+        .select_related("user")
+    )
     sent = 0
-    for preference in EmailPreference.objects.filter(frequency=frequency).select_related("user"):
-        if preference.user.is_active and preference.user.email:
-            sent += bool(send_pending(preference.user))
-            preference.last_digest_at = timezone.now()
-            preference.save(update_fields=["last_digest_at"])
+    for preference in preferences:
+        sent += send_digest(preference.user)
+        preference.last_digest_at = timezone.now()
+        preference.save(update_fields=["last_digest_at"])
     return sent

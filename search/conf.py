@@ -22,5 +22,8 @@ search_settings = AppSettings(
         "SNIPPET_WORDS": 40,
         # Documents written per batch by the rebuild command.
         "BATCH_SIZE": 500,
+        # Dotted path of a function returning the termbase that expands queries across
+        # languages, as [{language: [forms]}]; None = the built-in one (search.glossary).
+        "GLOSSARY": None,
     },
 )

@@ -1,13 +1,16 @@
 """The network's termbase, used to expand a query across languages.
 
-"Rückkehrende" also searches "persona retornada" and "returnee". The terms are data
-here for now; ``entries()`` is the one lookup, so the termbase can move into an
-editable snippet without touching the search.
+"Rückkehrende" also searches "persona retornada" and "returnee". ``entries()`` is the
+one lookup: the host project's termbase when ``PUENTE_SEARCH_GLOSSARY`` names a function
+returning it (Puente's editable glossary snippet), else the built-in one below.
 """
 
 import functools
 
+from django.utils.module_loading import import_string
+
 from search import text
+from search.conf import search_settings
 
 # One entry per concept: the forms of the term in each language (the first is the
 # preferred one).
@@ -57,19 +60,25 @@ GLOSSARY = [
 
 def entries() -> list[dict[str, list[str]]]:
     """Every concept of the termbase as {language: [forms]}."""
-    return GLOSSARY
+    loader = search_settings.GLOSSARY
+    return import_string(loader)() if loader else GLOSSARY
 
 
 def _key(words: list[str], language: str) -> tuple[str, ...]:
     return tuple(text.index_terms(" ".join(words), language))
 
 
-@functools.cache
 def _forms() -> list[tuple[tuple[str, ...], str, int]]:
     """(stems of the form, its language, entry number), longest forms first."""
+    termbase = tuple(tuple((k, tuple(v)) for k, v in entry.items()) for entry in entries())
+    return _stemmed_forms(termbase)
+
+
+@functools.lru_cache(maxsize=4)
+def _stemmed_forms(termbase) -> list[tuple[tuple[str, ...], str, int]]:
     forms = []
-    for number, entry in enumerate(entries()):
-        for language, phrases in entry.items():
+    for number, entry in enumerate(termbase):
+        for language, phrases in entry:
             for phrase in phrases:
                 key = _key(text.words(phrase), language)
                 if key:

@@ -7,3 +7,9 @@ class TranslationsConfig(AppConfig):
 
     name = "translations"
     verbose_name = _("Translations")
+    default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from translations import signals
+
+        signals.connect()

@@ -199,6 +199,8 @@ WAGTAILDOCS_SERVE_METHOD = "serve_view"
 ELASTICSEARCH_URL = env_str("ELASTICSEARCH_URL")
 # The search plugin reads only its own settings: with a URL it uses Elasticsearch.
 PUENTE_SEARCH_ELASTICSEARCH_URL = ELASTICSEARCH_URL
+# Search expands queries with the glossary editors keep in the admin.
+PUENTE_SEARCH_GLOSSARY = "translations.glossary.entries"
 DEEPL_AUTH_KEY = env_str("DEEPL_AUTH_KEY")
 LIBRETRANSLATE_URL = env_str("LIBRETRANSLATE_URL")
 

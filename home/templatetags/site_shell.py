@@ -4,9 +4,10 @@ from django import template
 from django.conf import settings
 from django.urls import translate_url
 from django.utils.translation import get_language, get_language_info
-from wagtail.models import Page, Site
+from wagtail.models import Page
 
 from home.navigation import menu_links
+from translations.fallback import fallback_url
 
 register = template.Library()
 
@@ -38,29 +39,21 @@ def page_translations(request, page):
     return _live_translations(request, page) if isinstance(page, Page) else {}
 
 
-def _home_urls(request):
-    """The site's home page in each language it is published in."""
-    site = Site.find_for_request(request) if request else None
-    if site is None:
-        return {}
-    return {code: home.url for code, home in _live_translations(request, site.root_page).items()}
-
-
 @register.inclusion_tag("home/tags/language_switcher.html", takes_context=True)
 def language_switcher(context):
-    """Links to this page in each language; says so when a translation does not exist."""
+    """Links to this page in each language; where it is not translated, to the original
+    shown with the interface in that language (``translations.fallback``)."""
     request = context.get("request")
     page = context.get("page")
     current = get_language()
     translations = page_translations(request, page)
-    homes = None
+    page_language = next((c for c, p in translations.items() if p.pk == page.pk), current)
     links = []
     for code, _name in settings.LANGUAGES:
         if code in translations:
             url, available = translations[code].url, True
         elif isinstance(page, Page):
-            homes = _home_urls(request) if homes is None else homes
-            url, available = homes.get(code, f"/{code}/"), False
+            url, available = fallback_url(page.get_url(request), page_language, code), False
         else:
             url, available = translate_url(request.get_full_path(), code) if request else "/", True
         links.append(

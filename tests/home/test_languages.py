@@ -57,9 +57,10 @@ def test_language_switcher_links_to_the_translation_of_the_same_page(client, dem
 def test_language_switcher_says_when_a_page_is_not_translated(client, demo_home):
     ensure_child(demo_home, StandardPage, "solo-es", title="Solo en español")
     html = client.get("/es/solo-es/").content.decode()
-    assert 'href="/de/" hreflang="de" lang="de" class="language-switcher__missing"' in html
-    assert "(diese Seite ist nicht übersetzt: zur Startseite)" in html
-    assert "(this page is not translated: go to the home page)" in html
+    # The link shows the original with the interface in that language (translations.fallback).
+    assert 'href="/de/solo-es/" hreflang="de" lang="de" class="language-switcher__missing"' in html
+    assert "(noch nicht übersetzt: zeigt das Original)" in html
+    assert "(not yet translated: shows the original)" in html
     assert 'hreflang="de" href=' not in html
 
 

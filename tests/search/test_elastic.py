@@ -71,7 +71,7 @@ def test_document_source_fills_the_field_of_its_language():
     assert body["suggest"] == {"input": ["Herberge"]}
 
 
-def test_query_body(backend):
+def test_query_body(backend, db):  # db: the glossary may live there
     request = backend.build_search(
         SearchQuery(
             text='"persona retornada" salud',
@@ -106,7 +106,7 @@ def test_query_body(backend):
     assert request["highlight"]["encoder"] == "html"
 
 
-def test_stop_words_ask_nothing_in_their_language(backend):
+def test_stop_words_ask_nothing_in_their_language(backend, db):
     request = backend.build_search(SearchQuery(text="la salud de los")).to_dict()
     spanish = request["query"]["bool"]["must"][0]["bool"]["should"][0]["bool"]["must"]
     assert [c["bool"]["should"][0]["multi_match"]["query"] for c in spanish] == ["salud"]
@@ -123,7 +123,7 @@ def test_autocomplete_body(backend):
     assert completion["contexts"]["language"][0] == {"context": "es", "boost": 2}
 
 
-def test_cluster_down_raises_search_unavailable(backend):
+def test_cluster_down_raises_search_unavailable(backend, db):
     with pytest.raises(SearchUnavailable):
         backend.search(SearchQuery(text="salud"))
     with pytest.raises(SearchUnavailable):

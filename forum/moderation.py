@@ -3,7 +3,7 @@
 from django.db import transaction
 from django.utils import timezone
 
-from forum import audit, counters, permissions
+from forum import audit, counters, permissions, signals
 from forum.models import ForumSuspension, Post, Topic
 
 
@@ -84,16 +84,30 @@ def _visible_changed(post, delta):
     _visible_changed(post, delta)
 
 
+def _move_posts(posts: list[Post], topic: Topic, *, after: int) -> None:
+    """Give ``posts`` (in position order) to ``topic``, at positions ``after + 1`` onwards.
+
+    Saved one by one rather than with ``update()``: ``post_save`` is what indexers (the
+    search app) listen to, so moved posts are found under their new topic.
+    """
+    previous = {post.pk: (post.topic_id, post.position) for post in posts}
+    for position, post in enumerate(posts, start=after + 1):
+        post.topic = topic
+        post.position = position
+        post.save(update_fields=["topic", "position"])
+    signals.posts_moved.send(sender=Post, posts=posts, previous=previous)
+
+
 @transaction.atomic
 def merge_topics(topic: Topic, into: Topic, *, by, reason: str = "") -> Topic:
     """Append ``topic``'s posts to ``into`` in their order, then remove ``topic``."""
     permissions.require(by, "moderate", topic)
     permissions.require(by, "moderate", into)
-    target = Topic.objects.select_for_update().get(pk=into.pk)
-    offset = target.last_position
+    if topic.pk == into.pk:
+        raise ValueError("a topic cannot be merged into itself")
+    target = Topic.objects.select_for_update().select_related("category").get(pk=into.pk)
     posts = list(Post.objects.filter(topic=topic).order_by("position"))
-    for index, post in enumerate(posts, start=1):
-        Post.objects.filter(pk=post.pk).update(topic=target, position=offset + index)
+    _move_posts(posts, target, after=target.last_position)
     audit.record(by, "merge", topic=target, reason=f"#{topic.pk} {topic.title}. {reason}")
     source_category = topic.category
     topic.delete()
@@ -111,7 +125,7 @@ def split_topic(topic: Topic, positions: list[int], *, title: str, by, reason: s
     """
     permissions.require(by, "moderate", topic)
     posts = list(Post.objects.filter(topic=topic, position__in=positions).order_by("position"))
-    if not posts or (len(posts) == topic.last_position):
+    if not posts or len(posts) == Post.objects.filter(topic=topic).count():
         raise ValueError("nothing to split")
     first = posts[0]
     new = Topic.objects.create(
@@ -121,8 +135,7 @@ def split_topic(topic: Topic, positions: list[int], *, title: str, by, reason: s
         language=first.language,
         created_at=first.created_at,
     )
-    for index, post in enumerate(posts, start=1):
-        Post.objects.filter(pk=post.pk).update(topic=new, position=index)
+    _move_posts(posts, new, after=0)
     counters.recount_topic(new)
     counters.recount_topic(topic)
     counters.recount_category(topic.category)

@@ -688,48 +688,70 @@ TOPIC_OPERATIONS = {
 }
 
 
+def _posted_id(request, name: str) -> int:
+    value = request.POST.get(name, "").strip().lstrip("#")
+    return int(value) if value.isdigit() else 0
+
+
+def _moderate(request, page, topic, action: str, reason: str):
+    """Carry out one topic operation; returns where to go, or raises ``_Refused``."""
+    user = request.user
+    if action in TOPIC_OPERATIONS:
+        TOPIC_OPERATIONS[action](topic, by=user, reason=reason)
+        messages.success(request, _("Done."))
+        return page.topic_url(topic)
+    if action == "move":
+        target = CategoryPage.objects.filter(pk=_posted_id(request, "category")).first()
+        if target is None:
+            raise _Refused(_("Choose the category to move the topic to."))
+        moderation.move_topic(topic, target, by=user, reason=reason)
+        return _category_for(page, topic).topic_url(topic)
+    if action == "merge":
+        into = Topic.objects.select_related("category").filter(pk=_posted_id(request, "into"))
+        into = into.first()
+        if into is None or into.pk == topic.pk:
+            raise _Refused(_("There is no other topic with this number."))
+        merged = moderation.merge_topics(topic, into, by=user, reason=reason)
+        return _category_for(page, merged).topic_url(merged)
+    if action == "split":
+        positions = [
+            int(p) for p in request.POST.get("positions", "").split(",") if p.strip().isdigit()
+        ]
+        title = request.POST.get("title", "").strip()[:200] or topic.title
+        try:
+            new = moderation.split_topic(topic, positions, title=title, by=user, reason=reason)
+        except ValueError:
+            raise _Refused(_("Choose some, but not all, posts to split off.")) from None
+        return page.topic_url(new)
+    raise Http404
+
+
+class _Refused(Exception):
+    def __init__(self, message):
+        super().__init__(message)
+        self.message = message
+
+
 @follows_moves
 @login_redirects
 def moderate_topic(request, page: CategoryPage, topic_id: int):
     _require_login(request)
     topic = _get_topic(request, page, topic_id)
     permissions.require(request.user, "moderate", topic)
+    error = None
     if request.method == "POST":
         action = request.POST.get("action", "")
         reason = request.POST.get("reason", "")[:500]
-        if action in TOPIC_OPERATIONS:
-            TOPIC_OPERATIONS[action](topic, by=request.user, reason=reason)
-        elif action == "move":
-            target = get_object_or_404(CategoryPage, pk=request.POST.get("category"))
-            moderation.move_topic(topic, target, by=request.user, reason=reason)
-            return redirect(_category_for(page, topic).topic_url(topic))
-        elif action == "merge":
-            into = get_object_or_404(Topic, pk=request.POST.get("into") or 0)
-            merged = moderation.merge_topics(topic, into, by=request.user, reason=reason)
-            return redirect(_category_for(page, merged).topic_url(merged))
-        elif action == "split":
-            positions = [
-                int(p) for p in request.POST.get("positions", "").split(",") if p.strip().isdigit()
-            ]
-            title = request.POST.get("title", "").strip() or topic.title
-            try:
-                new = moderation.split_topic(
-                    topic, positions, title=title, by=request.user, reason=reason
-                )
-            except ValueError:
-                messages.error(request, _("Choose some, but not all, posts to split off."))
-            else:
-                return redirect(page.topic_url(new))
-        else:
-            raise Http404
-        messages.success(request, _("Done."))
-        return redirect(page.topic_url(topic))
+        try:
+            return redirect(_moderate(request, page, topic, action, reason))
+        except _Refused as refused:
+            error = refused.message
     categories = (
         CategoryPage.objects.live()
         .filter(locale_id=page.locale_id)
         .exclude(translation_key=page.translation_key)
     )
-    return _render(
+    response = _render(
         request,
         page,
         "moderate_topic.html",
@@ -737,7 +759,12 @@ def moderate_topic(request, page: CategoryPage, topic_id: int):
         topic=topic,
         categories=categories,
         topic_url=page.topic_url(topic),
+        error=error,
+        posted=request.POST,
     )
+    if error:
+        response.status_code = 400
+    return response
 
 
 def moderation_queue(request, index):

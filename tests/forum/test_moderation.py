@@ -128,3 +128,119 @@ def test_suspended_member_cannot_post_but_reads(client, forum, topic, moderator,
     assert client.get(topic_url(topic)).status_code == 200
     assert ModerationLogEntry.objects.filter(action="suspend", member=other_member).exists()
     assert Post.objects.count() == 1
+
+
+def test_merge_and_split_through_the_moderation_page(
+    client, forum, topic, member, other_member, moderator
+):
+    posting.reply(topic, author=other_member, source="b")
+    other = posting.create_topic(
+        forum.categories["miembros"], author=other_member, title="Duplicado", source="c"
+    )
+    page = forum.categories["miembros"]
+    client.force_login(member)
+    assert (
+        client.post(page.sub_url("moderate_topic", other.pk), {"action": "merge"}).status_code
+        == 403
+    )
+
+    client.force_login(moderator)
+    form = client.get(page.sub_url("moderate_topic", other.pk)).content.decode()
+    assert f"número {other.pk}" in form
+    response = client.post(
+        page.sub_url("moderate_topic", other.pk),
+        {"action": "merge", "into": str(topic.pk), "reason": "Mismo tema"},
+    )
+    assert response.status_code == 302 and response["Location"] == topic_url(topic)
+    assert list(topic.posts.order_by("position").values_list("source", flat=True)) == [
+        "a",
+        "b",
+        "c",
+    ]
+    entry = ModerationLogEntry.objects.get(action="merge")
+    assert (entry.actor, entry.topic) == (moderator, topic)
+    assert "Duplicado" in entry.reason and "Mismo tema" in entry.reason
+
+    response = client.post(
+        page.sub_url("moderate_topic", topic.pk),
+        {"action": "split", "positions": "3", "title": "Aparte", "reason": "Otro asunto"},
+    )
+    new = Topic.objects.get(title="Aparte")
+    assert response.status_code == 302 and response["Location"] == topic_url(new)
+    assert list(new.posts.values_list("position", "source")) == [(1, "c")]
+    assert ModerationLogEntry.objects.get(action="split").reason.endswith("Otro asunto")
+    audit = client.get(forum.sub_url("audit_log")).content.decode()
+    assert "Mismo tema" in audit and "Otro asunto" in audit
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        {"action": "merge", "into": "abc"},
+        {"action": "merge", "into": "999999"},
+        {"action": "merge", "into": "self"},
+        {"action": "split", "positions": "", "title": "x"},
+        {"action": "split", "positions": "1,2", "title": "x"},
+        {"action": "move", "category": "<script>"},
+    ],
+)
+def test_bad_moderation_input_is_a_translated_400(
+    client, forum, topic, other_member, moderator, data
+):
+    posting.reply(topic, author=other_member, source="b")
+    if data.get("into") == "self":
+        data = {**data, "into": str(topic.pk)}
+    client.force_login(moderator)
+    response = client.post(forum.categories["miembros"].sub_url("moderate_topic", topic.pk), data)
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert 'role="alert"' in html and "<script>" not in html
+    assert Topic.objects.count() == 1 and topic.posts.count() == 2
+
+
+def test_moved_posts_are_found_under_their_new_topic(
+    forum, member, other_member, moderator, django_capture_on_commit_callbacks
+):
+    from django.contrib.auth.models import AnonymousUser
+
+    from search import backends, service
+
+    backends.reset()
+
+    def titles(text, user=None):
+        found = service.search(text, user=user or AnonymousUser(), language="es", filters={})
+        return [hit.title for hit in found.hits]
+
+    with django_capture_on_commit_callbacks(execute=True):
+        public = posting.create_topic(
+            forum.categories["general"], author=member, title="Albergues", source="Lista"
+        )
+        private = posting.create_topic(
+            forum.categories["miembros"], author=member, title="Interno", source="Inicio"
+        )
+        posting.reply(private, author=other_member, source="Recomiendo Mexicali")
+    assert titles("Mexicali") == []  # members only
+    with django_capture_on_commit_callbacks(execute=True):
+        moderation.merge_topics(private, public, by=moderator, reason="")
+    assert titles("Mexicali") == ["Albergues"]
+    with django_capture_on_commit_callbacks(execute=True):
+        moderation.split_topic(public, [2, 3], title="Norte", by=moderator)
+    assert titles("Mexicali") == ["Norte"]
+    backends.reset()
+
+
+def test_moving_posts_tells_what_moved(forum, topic, other_member, moderator):
+    from forum.signals import posts_moved
+
+    reply = posting.reply(topic, author=other_member, source="b")
+    heard = []
+
+    def listen(sender, posts, previous, **kwargs):
+        heard.append(([(p.pk, p.topic_id, p.position) for p in posts], previous))
+
+    posts_moved.connect(listen)
+    try:
+        new = moderation.split_topic(topic, [2], title="Aparte", by=moderator)
+    finally:
+        posts_moved.disconnect(listen)
+    assert heard == [([(reply.pk, new.pk, 1)], {reply.pk: (topic.pk, 2)})]

@@ -36,7 +36,7 @@ DEFAULT_SECONDS = 10 * 60
 EXCLUDED_PREFIXES = ("/admin/", "/django-admin/", "/documents/", "/i18n/", "/static/", "/media/")
 EXCLUDED_SECTIONS = ("accounts/", "members/")
 # Headers a stored response may vary on: the key covers each of them.
-KEYED_VARY = {"cookie", "accept-language", "hx-request", "hx-target", "accept-encoding"}
+KEYED_VARY = {"cookie", "accept", "accept-language", "hx-request", "hx-target", "accept-encoding"}
 PRIVATE_COOKIES = (settings.SESSION_COOKIE_NAME, "messages")
 
 
@@ -89,7 +89,7 @@ def is_cacheable_request(request) -> bool:
 
 
 def page_key(request) -> str:
-    """The cache key of a request: host, path, sorted query string, language, htmx target."""
+    """The cache key of a request: host, path, sorted query, language, htmx and Accept headers."""
     language = translation.get_language_from_request(request, check_path=True)
     parts = [
         request.get_host(),
@@ -98,6 +98,7 @@ def page_key(request) -> str:
         language,
         request.META.get("HTTP_HX_REQUEST", ""),
         request.META.get("HTTP_HX_TARGET", ""),
+        request.META.get("HTTP_ACCEPT", ""),
     ]
     digest = hashlib.sha256("\n".join(parts).encode()).hexdigest()
     return PAGE_KEY.format(digest=digest)

@@ -1,0 +1,182 @@
+"""Server time and queries of the key pages of a generated site, next to a bare Django view.
+
+    .venv/bin/python benchmarks/pages.py --size M [--runs 20] [--json /tmp/pages_M.json]
+
+Run ``benchmarks/generate.py --size M`` first (same BENCH_DATABASE_URL). Every request
+goes through Django's whole handler and the site's middleware (the test client, no
+network), after a warm-up; each page is timed ``--runs`` times uncached (no page cache in
+the middleware) and then cached (the anonymous page cache of production, on Redis).
+Member-only pages (the unread list) are timed signed in, uncached. The floor is a view
+that returns a constant response through the same middleware. ``benchmarks/run.py``
+runs this for several sizes and prints the table.
+"""
+
+import argparse
+import json
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "benchmarks.bench_settings")
+PAGE_CACHE = "home.page_cache.AnonymousPageCacheMiddleware"
+
+
+def percentile(values, fraction):
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
+
+
+def key_pages():
+    """(name, url, signed_in) of every key page of the issue, found in the database."""
+    from django.contrib.auth import get_user_model
+    from wagtail.models import Locale
+
+    from forum import reading
+    from forum.models import CategoryPage, ForumIndexPage, Topic
+    from home.models import HomePage
+    from kb import models as kb
+
+    es = Locale.objects.get(language_code="es")
+
+    def first(model):
+        return model.objects.live().filter(locale=es).order_by("path").first()
+
+    def newest(model):
+        return model.objects.live().filter(locale=es).order_by("-pk").first()
+
+    theme = kb.Theme.objects.filter(locale=es).order_by("sort_order").first().slug
+    region = kb.Region.objects.filter(locale=es).order_by("sort_order").first().slug
+    filters = f"?theme={theme}&region={region}"
+    pages = [("home", first(HomePage).url, False)]
+    for name, model in (
+        ("practices", kb.GoodPracticeIndexPage),
+        ("care models", kb.CareModelIndexPage),
+        ("positions", kb.PolicyPositionIndexPage),
+        ("organisations", kb.OrganisationIndexPage),
+        ("dialogues", kb.DialogueEventIndexPage),
+    ):
+        url = first(model).url
+        pages += [
+            (f"listing: {name}", url, False),
+            (f"listing: {name} + filters", url + filters, False),
+        ]
+    dashboard = first(kb.NetworkDashboardPage)
+    if dashboard:
+        pages.append(("dashboard", dashboard.url, False))
+    for name, model in (
+        ("practice", kb.GoodPracticePage),
+        ("care model", kb.CareModelPage),
+        ("position", kb.PolicyPositionPage),
+        ("organisation", kb.OrganisationPage),
+        ("dialogue", kb.DialogueEventPage),
+    ):
+        pages.append((f"detail: {name}", newest(model).url, False))
+    topic = Topic.objects.filter(last_position__gte=1_000, category__visibility="public").first()
+    category = CategoryPage.objects.get(pk=topic.category_id)
+    pages += [
+        ("forum category", category.url, False),
+        ("topic 1,000 posts: first page", category.topic_url(topic), False),
+        (
+            "topic 1,000 posts: last page",
+            category.topic_url(topic, reading.page_count(topic)),
+            False,
+        ),
+    ]
+    forum_index = first(ForumIndexPage)
+    pages.append(("unread list (member)", forum_index.sub_url("unread"), True))
+    pages += [
+        ("search", "/es/search/?q=salud", False),
+        ("search + facets", f"/es/search/?q=salud&theme={theme}&region={region}", False),
+        ("API list", "/api/v2/pages/?limit=20", False),
+    ]
+    member = (
+        get_user_model()
+        .objects.filter(memberships__isnull=False, is_active=True)
+        .order_by("-pk")
+        .first()
+    )
+    return pages, member
+
+
+def measure(client, url, runs, warmup):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    for _ in range(warmup):
+        response = client.get(url)
+        assert response.status_code == 200, (url, response.status_code)
+    timings = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        response = client.get(url)
+        timings.append((time.perf_counter() - started) * 1000)
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    return {
+        "median": statistics.median(timings),
+        "p95": percentile(timings, 0.95),
+        "queries": len(queries),
+        "bytes": len(response.content),
+        "x_cache": response.get("X-Cache", ""),
+    }
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--size", default="S")
+    parser.add_argument("--runs", type=int, default=20)
+    parser.add_argument("--warmup", type=int, default=3)
+    parser.add_argument("--json", help="write the figures to this file")
+    parser.add_argument("--only", help="only pages whose name contains this")
+    args = parser.parse_args()
+    os.environ.setdefault(
+        "BENCH_DATABASE_URL", f"postgres://postgres@127.0.0.1:5432/puente_bench_{args.size.lower()}"
+    )
+
+    import django
+
+    django.setup()
+    from django.conf import settings
+    from django.core.cache import cache
+    from django.test import Client, override_settings
+
+    cache.clear()
+    pages, member = key_pages()
+    if args.only:
+        pages = [p for p in pages if args.only in p[0]]
+    uncached_stack = [m for m in settings.MIDDLEWARE if m != PAGE_CACHE]
+    with override_settings(MIDDLEWARE=uncached_stack):
+        uncached = Client()
+        uncached.get("/floor/")  # loads the middleware chain without the page cache
+        signed_in = Client()
+        signed_in.force_login(member)
+        signed_in.get("/floor/")
+    cached = Client()
+    results = {"size": args.size, "floor": measure(uncached, "/floor/", args.runs * 3, 10)}
+    results["pages"] = []
+    for name, url, needs_login in pages:
+        row = {"name": name, "url": url}
+        if needs_login:
+            row["uncached"] = measure(signed_in, url, args.runs, args.warmup)
+        else:
+            row["uncached"] = measure(uncached, url, args.runs, args.warmup)
+            row["cached"] = measure(cached, url, args.runs, 1)
+            assert row["cached"]["x_cache"] == "hit", (name, row["cached"])
+        results["pages"].append(row)
+        print(
+            f"{args.size} {name:<32} {row['uncached']['median']:7.1f} ms "
+            f"{row['uncached']['queries']:3d} q"
+            + (f"   cached {row['cached']['median']:5.2f} ms" if "cached" in row else ""),
+            flush=True,
+        )
+    print(f"{args.size} floor {results['floor']['median']:.2f} ms")
+    if args.json:
+        Path(args.json).write_text(json.dumps(results, indent=1))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,101 @@
+"""Run the server-time benchmark at several sizes and print one markdown table.
+
+    .venv/bin/python benchmarks/run.py --sizes S,M [--runs 20]
+
+Each size is measured by ``benchmarks/pages.py`` in a process of its own, on the database
+``benchmarks/generate.py --size X`` built (PostgreSQL ``puente_bench_<size>``). Columns:
+median / 95th percentile server time in ms and queries per size, the ratio of the median to
+the bare-Django floor measured in the same run, growth of the median from the first size to
+the last, and the cached (anonymous page cache hit) median with its ratio to the floor.
+"""
+
+import argparse
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def measure(size: str, runs: int) -> dict:
+    target = Path(f"/tmp/puente_pages_{size}.json")
+    subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks" / "pages.py"), "--size", size]
+        + ["--runs", str(runs), "--json", str(target)],
+        check=True,
+        cwd=ROOT,
+    )
+    return json.loads(target.read_text())
+
+
+def table(results: list[dict]) -> str:
+    sizes = [r["size"] for r in results]
+    floors = {r["size"]: r["floor"]["median"] for r in results}
+    header = ["page"]
+    for size in sizes:
+        header += [f"{size} ms (median / p95)", f"{size} queries", f"{size} × floor"]
+    if len(sizes) > 1:
+        header.append(f"growth {sizes[0]}→{sizes[-1]}")
+    header.append(f"{sizes[-1]} cached ms (× floor)")
+    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    floor_row = ["bare Django view (floor)"]
+    for result in results:
+        floor = result["floor"]
+        floor_row += [f"{floor['median']:.2f} / {floor['p95']:.2f}", str(floor["queries"]), "1"]
+    if len(sizes) > 1:
+        floor_row.append("")
+    floor_row.append("")
+    lines.append("| " + " | ".join(floor_row) + " |")
+    rows = {}
+    for result in results:
+        for page in result["pages"]:
+            rows.setdefault(page["name"], {})[result["size"]] = page
+    for name, by_size in rows.items():
+        cells = [name]
+        for size in sizes:
+            page = by_size.get(size)
+            if page is None:
+                cells += ["", "", ""]
+                continue
+            un = page["uncached"]
+            cells += [
+                f"{un['median']:.1f} / {un['p95']:.1f}",
+                str(un["queries"]),
+                f"{un['median'] / floors[size]:.0f}",
+            ]
+        if len(sizes) > 1:
+            first, last = by_size.get(sizes[0]), by_size.get(sizes[-1])
+            growth = (
+                f"{(last['uncached']['median'] / first['uncached']['median'] - 1) * 100:+.0f} %"
+                if first and last
+                else ""
+            )
+            cells.append(growth)
+        last = by_size.get(sizes[-1])
+        if last and "cached" in last:
+            cached = last["cached"]["median"]
+            cells.append(f"{cached:.2f} ({cached / floors[sizes[-1]]:.1f})")
+        else:
+            cells.append("signed in: not cached")
+        lines.append("| " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", default="S,M")
+    parser.add_argument("--runs", type=int, default=20)
+    parser.add_argument("--reuse", action="store_true", help="read the last JSON of each size")
+    args = parser.parse_args()
+    results = []
+    for size in args.sizes.split(","):
+        if args.reuse:
+            results.append(json.loads(Path(f"/tmp/puente_pages_{size}.json").read_text()))
+        else:
+            results.append(measure(size, args.runs))
+    sys.stdout.write(table(results) + "\n")
+
+
+if __name__ == "__main__":
+    main()

@@ -26,5 +26,9 @@ kb_settings = AppSettings(
         "IS_MEMBER": "kb.consultation.default_is_member",
         # function(consultation) -> URL of its discussion or "", called when it opens.
         "ON_CONSULTATION_OPENED": None,
+        # function(version, organisations), called once a new version is adopted with the
+        # organisations that signed the previous one, to ask them to confirm; None: no one
+        # is told (they still see "confirm" on the position page).
+        "ON_VERSION_ADOPTED": None,
     },
 )

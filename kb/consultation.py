@@ -27,6 +27,7 @@ from kb.models import (
     PositionResponse,
     PositionVersion,
 )
+from kb.models.positions import SIGNING_DECISIONS
 
 logger = logging.getLogger(__name__)
 Decision = Endorsement.Decision
@@ -165,21 +166,12 @@ def open_consultation(position, *, by, deadline: datetime.date) -> Consultation:
 
 
 def _may_confirm(version, organisation) -> bool:
-    """After adoption, organisations that signed the previous version may confirm."""
+    """After adoption, organisations that signed the previous version may confirm, once."""
     if not version.is_adopted or version != current_version(version.position):
         return False
-    return (
-        Endorsement.objects.filter(
-            version__position__translation_key=version.position.translation_key,
-            version__number=version.number - 1,
-            organisation__translation_key=organisation.translation_key,
-        )
-        .exclude(decision=Decision.DECLINE)
-        .exists()
-        and not Endorsement.objects.filter(
-            version=version, organisation__translation_key=organisation.translation_key
-        ).exists()
-    )
+    return organisation.translation_key in {
+        o.translation_key for o in organisations_to_confirm(version)
+    }
 
 
 @transaction.atomic
@@ -232,13 +224,61 @@ def _frozen(page) -> dict:
     }
 
 
+def _texts(source, position) -> dict:
+    """``{language: frozen fields}`` of the latest revisions of ``source`` and its
+    translations: what adopting would freeze."""
+    texts = {source.locale.language_code: _frozen(source.get_latest_revision_as_object())}
+    for page in _family(position).exclude(pk=source.pk).select_related("locale"):
+        texts[page.locale.language_code] = _frozen(page.get_latest_revision_as_object())
+    return texts
+
+
+def _unchanged(version, texts) -> bool:
+    def without_language(text):
+        return {key: value for key, value in text.items() if key != "language"}
+
+    return all(without_language(version.text_in(code)) == text for code, text in texts.items())
+
+
+def version_to_adopt(position) -> int:
+    """The number of the version adopting ``position`` now would freeze.
+
+    Raises ValidationError when there is nothing new to adopt: no consultation pending
+    and the text (in every language) is the one of the current version.
+    """
+    consultation = current_consultation(position)
+    if consultation:
+        return consultation.version.number
+    current = current_version(position)
+    if current and _unchanged(current, _texts(position, position)):
+        raise ValidationError(
+            _("The text has not changed since version %(number)s was adopted.")
+            % {"number": current.number},
+            code="unchanged",
+        )
+    last = versions_of(position).order_by("-number").first()
+    return (last.number + 1) if last else 1
+
+
 @transaction.atomic
-def adopt_position(position, *, by, on: datetime.datetime | None = None) -> PositionVersion:
+def adopt_position(
+    position, *, by, on: datetime.datetime | None = None, number: int | None = None
+) -> PositionVersion:
     """Adopt the consulted text (or the current text) as the next version and freeze it.
 
-    ``on`` records an adoption decided earlier (e.g. at a meeting) instead of now.
+    ``number`` is the version the coordinator confirmed; adopting refuses when another
+    one would be frozen (e.g. the same form sent twice). ``on`` records an adoption
+    decided earlier (e.g. at a meeting) instead of now. Organisations that signed the
+    previous version are then asked to confirm (``ON_VERSION_ADOPTED``).
     """
     _require(is_coordinator(by))
+    expected = version_to_adopt(position)
+    if number is not None and number != expected:
+        raise ValidationError(
+            _("Version %(number)s cannot be adopted any more; reload the page.")
+            % {"number": number},
+            code="stale",
+        )
     consultation = current_consultation(position)
     if consultation:
         version = consultation.version
@@ -246,24 +286,39 @@ def adopt_position(position, *, by, on: datetime.datetime | None = None) -> Posi
             consultation.closed_at = timezone.now()
             consultation.save(update_fields=["closed_at"])
     else:
-        last = versions_of(position).order_by("-number").first()
-        version = PositionVersion(position=position, number=(last.number + 1) if last else 1)
+        version = PositionVersion(position=position, number=expected)
     source = version.position.specific if version.pk else position
-    translations = {}
-    for page in _family(position).exclude(pk=source.pk).select_related("locale"):
-        translations[page.locale.language_code] = _frozen(page.get_latest_revision_as_object())
-    frozen = _frozen(source.get_latest_revision_as_object())
-    for key, value in frozen.items():
+    texts = _texts(source, position)
+    for key, value in texts.pop(source.locale.language_code).items():
         setattr(version, key, value)
     version.language = source.locale.language_code
-    version.translations = translations
+    version.translations = texts
     version.adopted_at = on or timezone.now()
     version.adopted_by = by
     version.save()
     _set_status(
         position, status=Status.ADOPTED, date_adopted=timezone.localdate(version.adopted_at)
     )
+    asked = organisations_to_confirm(version)
+    hook = _hook(kb_settings.ON_VERSION_ADOPTED)
+    if asked and hook:
+        transaction.on_commit(lambda: hook(version, asked))
     return version
+
+
+def organisations_to_confirm(version) -> list:
+    """Organisations that signed the version before ``version`` and have not decided on
+    ``version`` yet: they are asked to confirm their signature (one query)."""
+    if version.number < 2:
+        return []
+    key = version.position.translation_key
+    decided = Endorsement.objects.filter(version=version).values("organisation__translation_key")
+    signed = Endorsement.objects.filter(
+        version__position__translation_key=key,
+        version__number=version.number - 1,
+        decision__in=SIGNING_DECISIONS,
+    ).exclude(organisation__translation_key__in=decided)
+    return [e.organisation for e in signed.select_related("organisation").order_by("pk")]
 
 
 # What readers see -------------------------------------------------------------------
@@ -408,6 +463,10 @@ def page_context(page, request) -> dict:
         from kb.forms import DecisionForm
 
         mine = organisations_for_form(user, page)
+        if target.is_adopted:  # after adoption: only to confirm a signature of version N-1
+            asked = {o.translation_key for o in organisations_to_confirm(target)}
+            mine = [o for o in mine if o.translation_key in asked]
+            context["confirming"] = True
         if mine:
             context["decision_form"] = DecisionForm(organisations=mine)
             context["decision_version"] = target

@@ -47,3 +47,9 @@ class ConsultationForm(forms.Form):
         if deadline < timezone.localdate():
             raise forms.ValidationError(_("The deadline cannot be in the past."))
         return deadline
+
+
+class AdoptionForm(forms.Form):
+    """The version number the coordinator saw on the confirmation page."""
+
+    number = forms.IntegerField(min_value=1, widget=forms.HiddenInput)

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 
 from kb import consultation as domain
 from kb.diff import diff_versions
-from kb.forms import ConsultationForm, DecisionForm
+from kb.forms import AdoptionForm, ConsultationForm, DecisionForm
 
 
 def _adopted(page, number):
@@ -118,12 +118,40 @@ def open_consultation(request, page):
 
 
 def adopt(request, page):
-    if refused := _post_only(request):
-        return refused
+    """GET: which version adopting would freeze, and a button to confirm; POST: adopt it."""
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
     if not domain.is_coordinator(request.user):
         raise PermissionDenied
-    version = domain.adopt_position(page, by=request.user)
-    messages.success(
-        request, _("Version %(number)s has been adopted.") % {"number": version.number}
+    if request.method not in ("GET", "POST"):
+        return HttpResponseNotAllowed(["GET", "POST"])
+    form = AdoptionForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            version = domain.adopt_position(
+                page, by=request.user, number=form.cleaned_data["number"]
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(
+                request, _("Version %(number)s has been adopted.") % {"number": version.number}
+            )
+            return _back(page, "cosigning")
+    try:
+        number = domain.version_to_adopt(page)
+    except ValidationError as error:
+        number = None
+        if not form.errors:
+            form.add_error(None, error)
+    response = page.render(
+        request,
+        template="kb/position_adopt.html",
+        context_overrides={
+            "adoption_form": form,
+            "number": number,
+        },
     )
-    return _back(page, "cosigning")
+    if request.method == "POST":
+        response.status_code = 400
+    return response

@@ -2,6 +2,7 @@
 
 import logging
 
+from django.db.models import Q
 from django.urls import NoReverseMatch
 from django.utils import translation
 from django.utils.formats import date_format
@@ -10,8 +11,9 @@ from django.utils.translation import gettext as _
 from forum import posting
 from forum.models import CategoryPage, Topic
 from kb.models import Consultation
-from members import permissions
+from members import emails, permissions
 from members.conf import consultation_category
+from members.models import Membership, OrganisationRole
 
 logger = logging.getLogger(__name__)
 
@@ -80,3 +82,42 @@ def start_panel(request):
         "text": _("Policy positions the network is consulting on, with their deadlines."),
         "links": rows,
     }
+
+
+def _deciders(organisations):
+    """Active people who decide for these organisations: their admins and those they
+    authorised (``Membership.may_endorse``), each with the organisation's key."""
+    keys = [o.translation_key for o in organisations]
+    return (
+        Membership.objects.filter(organisation__translation_key__in=keys, user__is_active=True)
+        .filter(Q(role=OrganisationRole.ADMIN) | Q(may_endorse=True))
+        .select_related("user", "organisation")
+        .order_by("pk")
+    )
+
+
+def ask_to_confirm(version, organisations) -> None:
+    """Email the people who decide for ``organisations`` (which signed the previous
+    version) that version N was adopted and their signature waits for confirmation."""
+    position = version.position
+    family = {p.locale.language_code: p for p in position.get_translations(inclusive=True)}
+    titles = {o.translation_key: o.title for o in organisations}
+    for membership in _deciders(organisations):
+        person = membership.user
+        language = emails.language_for(person.email, position.locale.language_code)
+        page = family.get(language, position)
+        emails.send(
+            "confirm_signature",
+            person.email,
+            language,
+            {
+                "position_title": version.text_in(language)["title"],
+                "organisation_name": titles.get(
+                    membership.organisation.translation_key, membership.organisation.title
+                ),
+                "number": version.number,
+                "previous": version.number - 1,
+                "url": (page.full_url or page.url or "") + "#cosigning",
+                "person": person,
+            },
+        )

@@ -3,6 +3,7 @@
 from wagtail.models import Page, Site
 from wagtail.rich_text import RichText
 
+from home.demo import dashboard as demo_dashboard
 from home.demo import dialogues as demo_dialogues
 from home.demo import forum as demo_forum
 from home.demo import kb
@@ -221,5 +222,7 @@ def build() -> HomePage:
     kb_menu = [indexes[key] for key in ("practices", "care_models", "positions", "organisations")]
     dialogues_index, _dialogues = demo_dialogues.build(home)
     forum_index = demo_forum.build(home)
-    build_menu(Menu.Slot.MAIN, [*kb_menu, dialogues_index, forum_index])
+    dashboard = demo_dashboard.build(home)
+    build_menu(Menu.Slot.MAIN, [*kb_menu, dialogues_index, forum_index, dashboard])
+    build_menu(Menu.Slot.FOOTER, [dashboard])
     return home

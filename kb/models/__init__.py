@@ -1,5 +1,6 @@
 from kb.models.care_models import CareModelIndexPage, CareModelPage, CareModelTag
 from kb.models.consultation import Consultation, PositionVersion
+from kb.models.dashboard import NetworkDashboardPage
 from kb.models.dialogues import (
     DialogueEventIndexPage,
     DialogueEventPage,
@@ -32,6 +33,7 @@ __all__ = [
     "GoodPracticeIndexPage",
     "GoodPracticePage",
     "GoodPracticeTag",
+    "NetworkDashboardPage",
     "OrganisationIndexPage",
     "OrganisationPage",
     "OrganisationTag",

@@ -43,7 +43,10 @@ def test_consultation_co_signing_and_adoption_in_german(browser_page, live_serve
 
     sign_in(tab, live_server.url, "coordinacion@demo.puente.local", password)
     tab.goto(url)
-    tab.get_by_role("button", name="Diesen Text als neue Version verabschieden").click()
+    tab.get_by_role("link", name="Diesen Text als neue Version verabschieden").click()
+    tab.wait_for_url(re.compile(r".*/adopt/$"))
+    assert tab.get_by_role("heading", name="Version 1 verabschieden").is_visible()
+    tab.get_by_role("button", name="Version 1 verabschieden").click()
     tab.wait_for_url(re.compile(r".*#cosigning$"))
 
     tab.context.clear_cookies()

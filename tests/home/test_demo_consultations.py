@@ -39,3 +39,22 @@ def test_demo_builds_an_adopted_and_a_consulted_position(client):
         html = client.get(german.url).content.decode()
     assert "Comisión Mexicana de Ayuda a Refugiados" in html
     assert client.get(german.url + "v1/").status_code == 200
+
+
+@pytest.mark.django_db
+def test_demo_dashboard_shows_the_network_in_german_and_is_in_the_menus(client):
+    from home.models import Menu
+    from home.navigation import menu_links
+    from kb.models import NetworkDashboardPage
+
+    site.build()
+    demo_members.build()
+    consultations.build()
+    german = NetworkDashboardPage.objects.get(locale__language_code="de")
+    html = client.get(german.url).content.decode()
+    assert "Das Netzwerk in Zahlen" in html
+    assert "Positionspapiere und ihre Unterzeichnenden" in html
+    assert "Karte von Mexiko" in html
+    assert "<td>4</td><td>156</td><td>76</td>" in html  # the pilot: its 4 dialogues in total
+    for slot in (Menu.Slot.MAIN, Menu.Slot.FOOTER):
+        assert german.url in [link["url"] for link in menu_links(slot, "de")]

@@ -10,7 +10,13 @@ from django.utils import timezone
 
 from kb import consultation as domain
 from kb.diff import diff_text, diff_versions
-from kb.models import Endorsement, PolicyPositionPage, PositionRecipient, PositionResponse
+from kb.models import (
+    Endorsement,
+    PolicyPositionPage,
+    PositionRecipient,
+    PositionResponse,
+    PositionVersion,
+)
 from tests.kb import factories
 
 D = Endorsement.Decision
@@ -23,6 +29,7 @@ def plain_permissions(settings):
     settings.PUENTE_KB_IS_MEMBER = "kb.consultation.default_is_member"
     settings.PUENTE_KB_DECIDING_ORGANISATIONS = "kb.consultation.default_deciding_organisations"
     settings.PUENTE_KB_ON_CONSULTATION_OPENED = None
+    settings.PUENTE_KB_ON_VERSION_ADOPTED = None
 
 
 def make_user(name, *perms):
@@ -150,8 +157,12 @@ def test_diff_escapes_and_marks_words():
 def test_endorsements_belong_to_a_version_and_signers_are_asked_to_confirm(draft, people, orgs):
     v1 = domain.open_consultation(draft, by=people["coordinator"], deadline=soon()).version
     domain.decide(v1, orgs[0], by=people["signer"], decision=D.ENDORSE)
+    domain.decide(v1, orgs[1], by=people["signer"], decision=D.DECLINE)
     domain.adopt_position(draft, by=people["coordinator"])
+    draft.summary = "La red pide más."
+    factories.publish(draft)
     v2 = domain.adopt_position(draft, by=people["coordinator"])
+    assert domain.organisations_to_confirm(v2) == [orgs[0]]  # not the one that declined
     assert list(domain.signatories(v2)) == []
     domain.decide(v2, orgs[0], by=people["signer"], decision=D.ENDORSE)  # confirmation
     with pytest.raises(ValidationError):  # once; and not for organisations new to it
@@ -229,7 +240,7 @@ def test_coordinator_opens_and_adopts_through_the_page(client, draft, people):
     assert client.post(draft.url + "consultation/", {"deadline": "1999-01-01"}).status_code == 400
     response = client.post(draft.url + "consultation/", {"deadline": soon().isoformat()})
     assert response.status_code == 302
-    assert client.post(draft.url + "adopt/").status_code == 302
+    assert client.post(draft.url + "adopt/", {"number": 1}).status_code == 302
     assert domain.current_version(draft).number == 1
 
 
@@ -295,3 +306,56 @@ def test_declines_count_nowhere_in_public(client, signed, orgs, indexes):
     assert [card["page"].pk for card in filtered.context["cards"]] == []
     (document,) = documents(PolicyPositionPage.objects.get(pk=signed.pk))
     assert document.facets["organisation"] == [str(endorser.translation_key)]
+
+
+ASKED = []
+
+
+def record_asked(version, organisations):
+    ASKED.append((version.number, [o.title for o in organisations]))
+
+
+def test_adopting_is_confirmed_idempotent_and_asks_signers_to_confirm(
+    client, draft, people, orgs, settings, django_capture_on_commit_callbacks
+):
+    settings.PUENTE_KB_ON_VERSION_ADOPTED = "tests.kb.test_consultation.record_asked"
+    ASKED.clear()
+    url = draft.url + "adopt/"
+    assert client.get(url).status_code == 302  # to login
+    client.force_login(people["member"])
+    assert client.get(url).status_code == 403
+    assert client.post(url, {"number": 1}).status_code == 403
+
+    client.force_login(people["coordinator"])
+    confirm = client.get(url)
+    html = confirm.content.decode()
+    assert confirm.status_code == 200 and "Adoptar la versión 1" in html
+    assert 'name="number" value="1"' in html
+    assert PositionVersion.objects.count() == 0  # nothing happens before the POST
+    assert client.post(url, {"number": 1}).status_code == 302
+    again = client.post(url, {"number": 1})  # the same form sent twice
+    assert again.status_code == 400
+    assert "no ha cambiado desde que se adoptó la versión 1" in again.content.decode()
+    assert PositionVersion.objects.count() == 1
+    assert client.post(url, {"number": "x"}).status_code == 400
+
+    version = domain.current_version(draft)
+    Endorsement.objects.create(
+        position=draft, organisation=orgs[0], version=version, decision=D.ENDORSE
+    )
+    draft.summary = "La red pide <b>más</b>."
+    factories.publish(draft)
+    assert 'value="2"' in client.get(url).content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        assert client.post(url, {"number": 2}).status_code == 302
+    assert ASKED == [(2, ["Albergue El Buen Pastor"])]
+
+    client.force_login(people["signer"])
+    html = client.get(draft.url).content.decode()
+    assert "Confirme la firma de su organización para la versión 2" in html
+    assert f'<option value="{orgs[0].pk}"' in html and f'<option value="{orgs[1].pk}"' not in html
+    response = client.post(
+        draft.url + "decide/", {"organisation": orgs[0].pk, "decision": D.ENDORSE}
+    )
+    assert response.status_code == 302
+    assert [d.organisation for d in domain.signatories(domain.current_version(draft))] == [orgs[0]]

@@ -1,0 +1,45 @@
+"""The network's public dashboard: where its organisations work, what they practise,
+which positions they sign and when they meet."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.models import Page
+from wagtail.search import index
+
+
+class NetworkDashboardPage(Page):
+    """Charts with a data table each, computed from the live pages, never typed in."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+    subpage_types = []
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("network dashboard")
+
+    def get_context(self, request, *args, **kwargs):
+        from kb import charts, dashboard
+
+        context = super().get_context(request, *args, **kwargs)
+        regions = dashboard.organisations_by_region(self.locale_id)
+        themes = dashboard.practices_by_theme(self.locale_id)
+        positions = dashboard.positions_with_signatories(self.locale_id, request)
+        years = dashboard.dialogues_by_year()
+        context.update(
+            {
+                "regions": regions,
+                "region_map": charts.tile_map(regions),
+                "themes": themes,
+                "theme_chart": charts.bar_chart(themes),
+                "positions": positions,
+                "position_chart": charts.bar_chart(positions),
+                "years": years,
+                "years_total": dashboard.total(years),
+                "year_chart": charts.bar_chart(years),
+            }
+        )
+        return context

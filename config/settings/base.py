@@ -55,7 +55,6 @@ INSTALLED_APPS = [
     "rest_framework",
     "allauth",
     "allauth.account",
-    "allauth.mfa",
     "allauth.usersessions",
     "django.contrib.admin",
     "django.contrib.auth",
@@ -78,7 +77,6 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "allauth.usersessions.middleware.UserSessionsMiddleware",
-    "members.two_factor.RequireTwoFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "home.middleware.AdminPreviewFramingMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -129,22 +127,12 @@ ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Puente] "
-# Failed sign-ins are limited per address and per account ("key" is the email), so
-# guessing passwords is slow; every login form, the admin's included, goes through
-# allauth (config/urls.py sends /admin/login/ and /django-admin/login/ there).
 ACCOUNT_RATE_LIMITS = {
     "login": "30/m/ip",
     "login_failed": "10/m/ip,5/5m/key",
-    "reset_password": "20/m/ip,5/m/key",  # nosec B105 - a rate, not a password
-    "reset_password_from_key": "20/m/ip",  # nosec B105 - a rate, not a password
+    "reset_password": "20/m/ip,5/m/key",
+    "reset_password_from_key": "20/m/ip",
 }
-# Two-factor authentication (allauth.mfa): an authenticator app (TOTP) with recovery
-# codes, which anyone can turn on under /accounts/2fa/. With MFA_REQUIRED_FOR_STAFF,
-# superusers and coordinators must set it up before they can do anything else
-# (members/two_factor.py).
-MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
-MFA_TOTP_ISSUER = "Puente"
-PUENTE_MEMBERS_MFA_REQUIRED = env_bool("MFA_REQUIRED_FOR_STAFF", False)
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "members:start"
 WAGTAILADMIN_LOGIN_URL = "account_login"
@@ -214,39 +202,8 @@ ELASTICSEARCH_URL = env_str("ELASTICSEARCH_URL")
 PUENTE_SEARCH_ELASTICSEARCH_URL = ELASTICSEARCH_URL
 # Search expands queries with the glossary editors keep in the admin.
 PUENTE_SEARCH_GLOSSARY = "translations.glossary.entries"
-
-# Machine translation (translations/machine.py): DeepL, or a self-hosted LibreTranslate
-# for organisations that must not send case-related text to a commercial service; the
-# self-hosted one wins when both are set. With neither, every feature says machine
-# translation is unavailable. wagtail-localize (pages) and the forum (posts) share it.
 DEEPL_AUTH_KEY = env_str("DEEPL_AUTH_KEY")
-DEEPL_API_URL = env_str("DEEPL_API_URL")  # default: DeepL's free or pro API, by the key
 LIBRETRANSLATE_URL = env_str("LIBRETRANSLATE_URL")
-LIBRETRANSLATE_API_KEY = env_str("LIBRETRANSLATE_API_KEY", "")
-MACHINE_TRANSLATION_TIMEOUT = env_int("MACHINE_TRANSLATION_TIMEOUT", 30)
-WAGTAILLOCALIZE_MACHINE_TRANSLATOR = None
-if LIBRETRANSLATE_URL:
-    WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
-        "CLASS": "translations.machine.LibreTranslator",
-        "OPTIONS": {
-            "LIBRETRANSLATE_URL": LIBRETRANSLATE_URL,
-            "API_KEY": LIBRETRANSLATE_API_KEY,
-            "TIMEOUT": MACHINE_TRANSLATION_TIMEOUT,
-        },
-    }
-elif DEEPL_AUTH_KEY:
-    WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
-        "CLASS": "translations.machine.DeepLTranslator",
-        "OPTIONS": {
-            "AUTH_KEY": DEEPL_AUTH_KEY,
-            "API_URL": DEEPL_API_URL,
-            "TIMEOUT": MACHINE_TRANSLATION_TIMEOUT,
-        },
-    }
-# The forum's "Translate" button on posts in another language (shown only with a translator).
-PUENTE_FORUM_TRANSLATOR = (
-    "translations.machine.translate_text" if WAGTAILLOCALIZE_MACHINE_TRANSLATOR else None
-)
 
 # Content-Security-Policy for the public site. The Wagtail admin brings its own
 # inline scripts and is kept out of the policy.
@@ -273,10 +230,6 @@ SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
 X_FRAME_OPTIONS = "DENY"
-# No script reads the CSRF cookie (forms carry the token), so it can be HttpOnly too.
-CSRF_COOKIE_HTTPONLY = True
-# /.well-known/security.txt (RFC 9116): where to report a vulnerability.
-PUENTE_SECURITY_CONTACT = env_str("SECURITY_CONTACT", "mailto:security@puente.local")
 
 LOGGING = {
     "version": 1,

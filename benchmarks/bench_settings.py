@@ -42,7 +42,7 @@ EMAIL_BACKEND = "django.core.mail.backends.dummy.EmailBackend"
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 WAGTAILADMIN_BASE_URL = "http://127.0.0.1"
 # The forum's posting rate limits would turn a load test's writers away.
-PUENTE_FORUM_RATE_LIMIT_POSTS = 1_000_000
+PUENTE_FORUM_RATE_LIMIT_POSTS = PUENTE_FORUM_NEW_MEMBER_RATE_LIMIT_POSTS = 1_000_000
 ACCOUNT_RATE_LIMITS = False
 LOGGING = {"version": 1, "disable_existing_loggers": False, "root": {"level": "WARNING"}}
 

@@ -58,7 +58,7 @@ def main():
 
     client = Client()
     client.force_login(user)
-    print(f"{'posts':>7} {'page':>6} {'median ms':>10} {'p90 ms':>8} {'queries':>8}")
+    print(f"{'posts':>7} {'page':>6} {'min ms':>7} {'median ms':>10} {'p90 ms':>8} {'queries':>8}")
     topics = {
         count: posting.create_topic(category, author=user, title=f"{count}", source="x")
         for count in (1_000, 10_000)
@@ -97,7 +97,8 @@ def main():
             timings.sort()
             p90 = timings[int(len(timings) * 0.9) - 1]
             print(
-                f"{count:>7} {label:>6} {statistics.median(timings):>10.1f} {p90:>8.1f}"
+                f"{count:>7} {label:>6} {timings[0]:>7.1f} {statistics.median(timings):>10.1f}"
+                f" {p90:>8.1f}"
                 f" {len(queries):>8}"
             )
 

@@ -125,6 +125,24 @@ def measure(client, url, runs, warmup):
     }
 
 
+def profile(client, pages, runs):
+    """Where the time of each page goes: the top functions by cumulative and own time."""
+    import cProfile
+    import pstats
+
+    for name, url, _signed_in in pages:
+        client.get(url)
+        profiler = cProfile.Profile()
+        profiler.enable()
+        for _ in range(runs):
+            client.get(url)
+        profiler.disable()
+        print(f"\n=== {name} ({url}), {runs} requests")
+        stats = pstats.Stats(profiler).strip_dirs()
+        stats.sort_stats("cumulative").print_stats(25)
+        stats.sort_stats("tottime").print_stats(12)
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--size", default="S")
@@ -132,6 +150,9 @@ def main():
     parser.add_argument("--warmup", type=int, default=3)
     parser.add_argument("--json", help="write the figures to this file")
     parser.add_argument("--only", help="only pages whose name contains this")
+    parser.add_argument(
+        "--profile", action="store_true", help="cProfile the uncached runs of --only pages"
+    )
     args = parser.parse_args()
     os.environ.setdefault(
         "BENCH_DATABASE_URL", f"postgres://postgres@127.0.0.1:5432/puente_bench_{args.size.lower()}"
@@ -156,6 +177,9 @@ def main():
         signed_in.force_login(member)
         signed_in.get("/floor/")
     cached = Client()
+    if args.profile:
+        profile(uncached, pages, args.runs)
+        return
     results = {"size": args.size, "floor": measure(uncached, "/floor/", args.runs * 3, 10)}
     results["pages"] = []
     for name, url, needs_login in pages:

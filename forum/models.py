@@ -17,6 +17,15 @@ from wagtail.models import Page
 from wagtail.search import index
 
 
+def _sub_url(page, name, args) -> str:
+    """The URL of one of ``page``'s routes. The page's own URL is looked up once per
+    instance: a topic page links to a dozen routes per post."""
+    base = getattr(page, "_forum_base_url", None)
+    if base is None:
+        base = page._forum_base_url = page.url
+    return base + page.reverse_subpage(name, args=args).lstrip("/")
+
+
 class ForumIndexPage(RoutablePageMixin, Page):
     """The forum's front page: its categories, and the member's own lists."""
 
@@ -106,7 +115,7 @@ class ForumIndexPage(RoutablePageMixin, Page):
         return views.unsubscribe(request, self, token)
 
     def sub_url(self, name, *args):
-        return self.url + self.reverse_subpage(name, args=args).lstrip("/")
+        return _sub_url(self, name, args)
 
 
 class CategoryPage(RoutablePageMixin, Page):
@@ -224,7 +233,7 @@ class CategoryPage(RoutablePageMixin, Page):
         return views.watch_category(request, self)
 
     def sub_url(self, name, *args):
-        return self.url + self.reverse_subpage(name, args=args).lstrip("/")
+        return _sub_url(self, name, args)
 
     def topic_url(self, topic, page_number=None):
         url = self.sub_url("topic", topic.pk, topic.slug or "-")

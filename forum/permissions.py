@@ -24,17 +24,26 @@ MODERATE = "forum.moderate"
 Visibility = CategoryPage.Visibility
 
 
+def _roles(user) -> tuple[bool, bool]:
+    """(participant, moderator), asked of the auth backends once per user object: a topic
+    page asks a few times per post. Like Django's own permission cache, a fresh user
+    object sees changed permissions."""
+    if not (user and user.is_authenticated and user.is_active):
+        return False, False
+    roles = getattr(user, "_forum_roles", None)
+    if roles is None:
+        moderator = user.has_perm(MODERATE)
+        roles = (moderator or user.has_perm(PARTICIPATE), moderator)
+        user._forum_roles = roles
+    return roles
+
+
 def is_moderator(user) -> bool:
-    return bool(user and user.is_authenticated and user.is_active and user.has_perm(MODERATE))
+    return _roles(user)[1]
 
 
 def is_participant(user) -> bool:
-    return bool(
-        user
-        and user.is_authenticated
-        and user.is_active
-        and (user.has_perm(PARTICIPATE) or user.has_perm(MODERATE))
-    )
+    return _roles(user)[0]
 
 
 def readable_visibilities(user) -> list[str]:

@@ -22,9 +22,23 @@ def page_count(topic: Topic) -> int:
     return max(page_of(topic.last_position), 1)
 
 
-def mark_read(user, topic: Topic, position: int) -> None:
-    """Remember that ``user`` has read ``topic`` up to ``position`` (never backwards)."""
+_UNKNOWN = object()
+
+
+def mark_read(user, topic: Topic, position: int, *, read_before=_UNKNOWN) -> None:
+    """Remember that ``user`` has read ``topic`` up to ``position`` (never backwards).
+
+    ``read_before`` is the position already read, if the caller has looked it up (None:
+    never opened): a page read again then costs no query.
+    """
     if not permissions.is_participant(user):
+        return
+    if read_before is None:
+        TopicReadState.objects.get_or_create(
+            user=user, topic=topic, defaults={"last_read_position": position}
+        )
+        return
+    if read_before is not _UNKNOWN and read_before >= position:
         return
     updated = TopicReadState.objects.filter(
         user=user, topic=topic, last_read_position__lt=position

@@ -193,13 +193,13 @@ def category(request, page: CategoryPage):
 
 
 def _get_topic(request, page: CategoryPage, topic_id: int) -> Topic:
-    canonical = page.canonical()
     topic = get_object_or_404(
         Topic.objects.select_related("category", "author", "answer__author"), pk=topic_id
     )
     if not permissions.can(request.user, "read", topic):
         _refuse_reading(request)
-    if topic.category_id != canonical.pk:
+    # Topics belong to the canonical category: if it is this page, no need to look it up.
+    if topic.category_id != page.pk and topic.category_id != page.canonical().pk:
         raise _Moved(topic)
     return topic
 
@@ -258,7 +258,7 @@ def topic(request, page: CategoryPage, topic_id: int, form=None, error=None, pre
             post.can_flag = post.can_react
             post.can_answer = topic.category.is_qa and permissions.can(user, "mark_answer", post)
     if posts and participant:
-        reading.mark_read(user, topic, posts[-1].position)
+        reading.mark_read(user, topic, posts[-1].position, read_before=read_before)
     can_reply = permissions.can(user, "reply", topic)
     if form is None and can_reply:
         form = PostForm(initial={"language": posting.default_language(user)})

@@ -7,8 +7,8 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from kb.api import api_router as kb_api_router
 from home import security_txt
+from kb.api import api_router as kb_api_router
 from kb.sitemaps import TranslatedSitemap
 from members import admin_login
 from translations import views as translations_views

@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "rest_framework",
     "allauth",
     "allauth.account",
+    "allauth.mfa",
     "allauth.usersessions",
     "django.contrib.admin",
     "django.contrib.auth",
@@ -77,6 +78,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "allauth.usersessions.middleware.UserSessionsMiddleware",
+    "members.two_factor.RequireTwoFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "home.middleware.AdminPreviewFramingMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -127,12 +129,22 @@ ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Puente] "
+# Failed sign-ins are limited per address and per account ("key" is the email), so
+# guessing passwords is slow; every login form, the admin's included, goes through
+# allauth (config/urls.py sends /admin/login/ and /django-admin/login/ there).
 ACCOUNT_RATE_LIMITS = {
     "login": "30/m/ip",
     "login_failed": "10/m/ip,5/5m/key",
-    "reset_password": "20/m/ip,5/m/key",
-    "reset_password_from_key": "20/m/ip",
+    "reset_password": "20/m/ip,5/m/key",  # nosec B105 - a rate, not a password
+    "reset_password_from_key": "20/m/ip",  # nosec B105 - a rate, not a password
 }
+# Two-factor authentication (allauth.mfa): an authenticator app (TOTP) with recovery
+# codes, which anyone can turn on under /accounts/2fa/. With MFA_REQUIRED_FOR_STAFF,
+# superusers and coordinators must set it up before they can do anything else
+# (members/two_factor.py).
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_TOTP_ISSUER = "Puente"
+PUENTE_MEMBERS_MFA_REQUIRED = env_bool("MFA_REQUIRED_FOR_STAFF", False)
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "members:start"
 WAGTAILADMIN_LOGIN_URL = "account_login"
@@ -230,6 +242,10 @@ SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
 X_FRAME_OPTIONS = "DENY"
+# No script reads the CSRF cookie (forms carry the token), so it can be HttpOnly too.
+CSRF_COOKIE_HTTPONLY = True
+# /.well-known/security.txt (RFC 9116): where to report a vulnerability.
+PUENTE_SECURITY_CONTACT = env_str("SECURITY_CONTACT", "mailto:security@puente.local")
 
 LOGGING = {
     "version": 1,

@@ -1,8 +1,10 @@
 """Readers see what kind of translation they read; editors record it in the admin."""
 
 import datetime
+import importlib
 
 import pytest
+from django.apps import apps as django_apps
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
@@ -33,6 +35,14 @@ def test_publishing_a_translation_records_it_and_its_original(about):
         record = Provenance.objects.get(page=about[code])
         assert record.source_page_id == about["es"].pk
         assert record.status == Provenance.Status.TRANSLATED
+    assert not Provenance.objects.filter(page=about["es"]).exists()
+
+
+def test_translations_published_before_provenance_existed_are_recorded(about):
+    record = importlib.import_module("translations.migrations.0003_record_existing_translations")
+    Provenance.objects.all().delete()
+    record.record(django_apps, None)
+    assert Provenance.objects.get(page=about["de"]).source_page_id == about["es"].pk
     assert not Provenance.objects.filter(page=about["es"]).exists()
 
 

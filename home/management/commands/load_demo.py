@@ -4,6 +4,7 @@ from django.db import transaction
 from home.demo import consultations as demo_consultations
 from home.demo import members as demo_members
 from home.demo import site
+from translations import demo as demo_translations
 
 
 class Command(BaseCommand):
@@ -14,4 +15,5 @@ class Command(BaseCommand):
         site.build()
         demo_members.build()  # after the organisations: it gives them admins, editors, members
         demo_consultations.build()  # after the people: they open, discuss and sign
+        demo_translations.build()  # after the people: the coordinator reviewed translations
         self.stdout.write(self.style.SUCCESS("Demo content is in place."))

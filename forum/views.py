@@ -410,6 +410,16 @@ def _editor(request, form_class, *, initial, save, render):
     return response
 
 
+def _writing(request, data, files) -> dict:
+    """What the new-topic and reply forms hand to ``forum.posting``."""
+    return {
+        "author": request.user,
+        "source": data["source"],
+        "language": data["language"],
+        "files": files,
+    }
+
+
 @login_redirects
 def new_topic(request, page: CategoryPage):
     _require_login(request)
@@ -418,14 +428,7 @@ def new_topic(request, page: CategoryPage):
         raise PermissionDenied
 
     def save(data, files):
-        topic = posting.create_topic(
-            page,
-            author=request.user,
-            title=data["title"],
-            source=data["source"],
-            language=data["language"],
-            files=files,
-        )
+        topic = posting.create_topic(page, title=data["title"], **_writing(request, data, files))
         return page.topic_url(topic)
 
     return _editor(
@@ -451,13 +454,7 @@ def reply(request, page: CategoryPage, topic_id: int):
         raise PermissionDenied
 
     def save(data, files):
-        post = posting.reply(
-            topic,
-            author=request.user,
-            source=data["source"],
-            language=data["language"],
-            files=files,
-        )
+        post = posting.reply(topic, **_writing(request, data, files))
         return f"{page.topic_url(topic, reading.page_of(post.position))}#post-{post.position}"
 
     initial = {"language": posting.default_language(request.user)}

@@ -1,4 +1,8 @@
-"""Forum in a real browser: create, quote-reply, notification and unread marker; flag queue."""
+"""Forum in a real browser: create with an image, quote-reply with an @mention picked from
+the autocomplete, notification and unread marker; flag queue."""
+
+import io
+import re
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
@@ -18,6 +22,14 @@ def forum_user(username, codename):
     return user
 
 
+def png_bytes() -> bytes:
+    from PIL import Image
+
+    output = io.BytesIO()
+    Image.new("RGB", (40, 30), (30, 120, 200)).save(output, "PNG")
+    return output.getvalue()
+
+
 def log_in(tab, live_server, user):
     client = Client()
     client.force_login(user)
@@ -35,17 +47,28 @@ def test_topic_reply_with_quote_notification_and_unread(browser_page, live_serve
     tab.get_by_role("link", name="Nuevo tema").click()
     tab.get_by_label("Título").fill("Ferias de empleo en Monterrey")
     tab.get_by_role("textbox", name="Tu texto").fill("¿Alguien participa en las ferias de empleo?")
+    tab.get_by_label("Adjuntar archivos o imágenes").set_input_files(
+        files=[{"name": "feria.png", "mimeType": "image/png", "buffer": png_bytes()}]
+    )
+    tab.get_by_text("feria.png (1 KB)").wait_for()  # the script names the chosen file
     tab.get_by_role("button", name="Crear tema").click()
     tab.get_by_role("heading", name="Ferias de empleo en Monterrey").wait_for()
     topic_url = tab.url
+    image = tab.locator("#post-1 .forum-post__attachments img")
+    image.wait_for()
+    assert image.evaluate("img => img.decode().then(() => img.naturalWidth)") == 40
 
     log_in(tab, live_server, beto)
     tab.goto(topic_url)
     tab.get_by_role("link", name="Citar").first.click()
     text = tab.get_by_role("textbox", name="Tu texto")
     assert "> ¿Alguien participa" in text.input_value()
-    text.press("End")
-    text.fill(text.input_value() + "\nSí, cada mes. @ana te paso los datos.")
+    text.press("Control+End")
+    text.press_sequentially("\nSí, cada mes. @an")
+    tab.get_by_role("option", name=re.compile(r"^@ana ·")).wait_for()
+    text.press("Enter")  # picks the highlighted member
+    text.press_sequentially("te paso los datos.")
+    assert text.input_value().endswith("@ana te paso los datos.")
     tab.get_by_role("button", name="Enviar respuesta").click()
     tab.locator("#post-2").wait_for()
     assert tab.locator("#post-2 blockquote").count() == 1

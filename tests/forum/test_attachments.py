@@ -42,29 +42,18 @@ def gif_bytes() -> bytes:
     return output.getvalue()
 
 
-def docx_bytes() -> bytes:
+def zip_bytes(parts: dict[str, str]) -> bytes:
     output = io.BytesIO()
     with zipfile.ZipFile(output, "w") as archive:
-        archive.writestr("[Content_Types].xml", "<Types/>")
-        archive.writestr("word/document.xml", "<w:document/>")
+        for name, content in parts.items():
+            archive.writestr(name, content)
     return output.getvalue()
 
 
-def odt_bytes() -> bytes:
-    output = io.BytesIO()
-    with zipfile.ZipFile(output, "w") as archive:
-        archive.writestr("mimetype", "application/vnd.oasis.opendocument.text")
-        archive.writestr("content.xml", "<office:document-content/>")
-    return output.getvalue()
-
-
-def plain_zip() -> bytes:
-    output = io.BytesIO()
-    with zipfile.ZipFile(output, "w") as archive:
-        archive.writestr("programa.exe", "MZ")
-    return output.getvalue()
-
-
+DOCX = zip_bytes({"[Content_Types].xml": "<Types/>", "word/document.xml": "<w:document/>"})
+ODT = zip_bytes(
+    {"mimetype": "application/vnd.oasis.opendocument.text", "content.xml": "<office:document/>"}
+)
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
 
@@ -95,8 +84,8 @@ def topic(forum, member):
         ("guia.pdf", PDF, "pdf"),
         ("notas.txt", "Albergue «El Buen Pastor»\n".encode(), "text"),
         ("datos.csv", b"estado,casos\nChihuahua,12\n", "text"),
-        ("acta.docx", docx_bytes(), "docx"),
-        ("acta.odt", odt_bytes(), "odt"),
+        ("acta.docx", DOCX, "docx"),
+        ("acta.odt", ODT, "odt"),
     ],
 )
 def test_allowed_kinds_are_recognised_by_content(member, name, content, kind):
@@ -111,7 +100,7 @@ def test_allowed_kinds_are_recognised_by_content(member, name, content, kind):
         ("logo.svg", b'<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>'),
         ("informe.pdf", b"MZ\x90\x00\x03\x00\x00\x00 a Windows program"),
         ("datos.docx", b"PK\x03\x04 not really a zip"),
-        ("archivo.docx", plain_zip()),
+        ("archivo.docx", zip_bytes({"programa.exe": "MZ"})),
         ("roto.jpg", b"\xff\xd8\xff\xe0 truncated jpeg"),
         ("binario.txt", b"\x00\x01\x02\x03binary"),
     ],

@@ -106,9 +106,12 @@ def current_consultation(position):
 
 
 def decisions(version):
+    """Every decision on ``version``, oldest first, with the organisations' logos and
+    their renditions (a fixed number of queries however many organisations decided)."""
     return (
         Endorsement.objects.filter(version=version)
         .select_related("organisation", "organisation__logo", "decided_by")
+        .prefetch_related("organisation__logo__renditions")
         .order_by("decided_at")
     )
 
@@ -353,13 +356,13 @@ def _consultations(position):
     )
 
 
-def _family_rows(model, position):
+def _family_rows(model, position, *related):
     """Rows of this page, or else of the language version that has some (one query):
     translations made before the rows were added do not have them."""
     rows = list(
-        model.objects.filter(page__translation_key=position.translation_key).order_by(
-            "page_id", "sort_order"
-        )
+        model.objects.filter(page__translation_key=position.translation_key)
+        .select_related(*related)
+        .order_by("page_id", "sort_order")
     )
     own = [row for row in rows if row.page_id == position.pk]
     if own or not rows:
@@ -405,7 +408,7 @@ def timeline(position, *, consultations=None, adopted=None) -> list[dict]:
                 "date": recipient.sent_at,
             }
         )
-    for response in _family_rows(PositionResponse, position):
+    for response in _family_rows(PositionResponse, position, "document"):
         events.append(
             {
                 "kind": "answered",
@@ -436,10 +439,15 @@ def page_context(page, request) -> dict:
     """What the position page shows about consultation, signatures and history."""
     user = request.user
     member = is_member(user)
-    # Versions and consultations are read once and shared by everything below.
-    adopted = list(versions_of(page).filter(adopted_at__isnull=False))
-    current = max(adopted, key=lambda v: v.number, default=None)
-    consultations = list(_consultations(page))
+    # Versions and their consultations are read once (one query) and shared below.
+    every = list(versions_of(page).select_related("consultation").order_by("number"))
+    adopted = [v for v in every if v.is_adopted]
+    current = adopted[-1] if adopted else None
+    consultations = sorted(
+        (c for c in (getattr(v, "consultation", None) for v in every) if c),
+        key=lambda c: c.opened_at,
+        reverse=True,
+    )
     consultation = next((c for c in consultations if c.version.adopted_at is None), None)
     shown = current or (consultation.version if consultation else None)
     all_decisions = list(decisions(shown)) if shown else []

@@ -138,11 +138,14 @@ def adopt(request, page):
                 request, _("Version %(number)s has been adopted.") % {"number": version.number}
             )
             return _back(page, "cosigning")
+    reasons = []
     try:
         number = domain.version_to_adopt(page)
     except ValidationError as error:
         number = None
-        if not form.errors:
+        if not form.is_bound:
+            reasons = error.messages  # an unbound form (GET) cannot hold errors
+        elif not form.errors:
             form.add_error(None, error)
     response = page.render(
         request,
@@ -150,6 +153,7 @@ def adopt(request, page):
         context_overrides={
             "adoption_form": form,
             "number": number,
+            "reasons": reasons,
         },
     )
     if request.method == "POST":

@@ -177,10 +177,14 @@ class KnowledgePage(Page):
             dict.fromkeys(kb_page_models(), shared), limit or kb_settings.RELATED_LIMIT
         )
 
+    def organisation_keys(self):
+        """Translation keys of the organisations this page belongs to."""
+        return [o.translation_key for o in self.localized_organisations]
+
     def organisation_pages(self, limit=None):
         """Other pages of the organisations this page belongs to."""
-        keys = [o.translation_key for o in self.localized_organisations]
-        if not keys:
+        keys = self.organisation_keys()
+        if isinstance(keys, list) and not keys:
             return []
         from kb.models import CareModelPage, GoodPracticePage, PolicyPositionPage
 

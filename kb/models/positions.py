@@ -149,10 +149,15 @@ class PolicyPositionPage(RoutablePageMixin, KnowledgePage):
         from kb import consultation
 
         context = super().get_context(request, *args, **kwargs)
-        context["endorsing_organisations"] = self.localized_organisations
         context["practices"] = self.localized_related_practices()
         context.update(consultation.page_context(self, request))
+        if not context["signed_version"]:  # endorsements from before versions existed
+            context["endorsing_organisations"] = self.localized_organisations
         return context
+
+    def organisation_keys(self):
+        """The endorsing organisations' keys, as a subquery: no query of its own."""
+        return self._endorsements().values("organisation__translation_key")
 
     # Versions, co-signing and the coordination's actions -------------------------
 

@@ -338,6 +338,11 @@ def test_adopting_is_confirmed_idempotent_and_asks_signers_to_confirm(
     assert "no ha cambiado desde que se adoptó la versión 1" in again.content.decode()
     assert PositionVersion.objects.count() == 1
     assert client.post(url, {"number": "x"}).status_code == 400
+    nothing = client.get(url)  # the confirmation page says why there is nothing to adopt
+    assert nothing.status_code == 200
+    assert "Nada que adoptar" in nothing.content.decode()
+    assert "no ha cambiado desde que se adoptó la versión 1" in nothing.content.decode()
+    assert 'name="number"' not in nothing.content.decode()
 
     version = domain.current_version(draft)
     Endorsement.objects.create(

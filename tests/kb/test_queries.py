@@ -10,7 +10,7 @@ from tests.kb import factories
 # routing and view restrictions take 8 and the language switcher 1-2 (2 when the page has
 # no translation, as here); the kb's share is the rest.
 LISTING_MAX = {"organisations": 17, "practices": 19, "care_models": 15, "positions": 15}
-DETAIL_MAX = {"organisation": 14, "practice": 15, "care_model": 15, "position": 20}
+DETAIL_MAX = {"organisation": 14, "practice": 15, "care_model": 15, "position": 19}
 
 
 def build(indexes, terms, scale):
@@ -90,3 +90,61 @@ def test_queries_do_not_grow_with_data(client, indexes, terms, settings):
     listings, details = large
     assert all(listings[name] <= LISTING_MAX[name] for name in listings), listings
     assert all(details[name] <= DETAIL_MAX[name] for name in details), details
+
+
+def signed_position(indexes, scale):
+    """An adopted position signed by ``scale`` organisations with logos, sent to and
+    answered by ``scale`` institutions with documents."""
+    import datetime
+
+    from django.utils import timezone
+    from wagtail_factories import DocumentFactory, ImageFactory
+
+    from kb.models import Endorsement, PositionRecipient, PositionResponse, PositionVersion
+
+    position = factories.PolicyPositionPageFactory(parent=indexes["positions"])
+    version = PositionVersion.objects.create(
+        position=position, number=1, title=position.title, adopted_at=timezone.now()
+    )
+    for n in range(scale):
+        organisation = factories.OrganisationPageFactory(
+            parent=indexes["organisations"], logo=ImageFactory()
+        )
+        decision = "decline" if n == 0 else "endorse"
+        Endorsement.objects.create(
+            position=position, organisation=organisation, version=version, decision=decision
+        )
+        day = datetime.date(2024, 1, 1) + datetime.timedelta(days=n)
+        PositionRecipient.objects.create(page=position, institution=f"Inst {n}", sent_at=day)
+        PositionResponse.objects.create(
+            page=position,
+            institution=f"Inst {n}",
+            date=day,
+            summary="Acusa recibo.",
+            document=DocumentFactory(),
+        )
+    return position
+
+
+# Measured with a warm site: Wagtail's routing and view restrictions take 8, the site
+# shell 2 (language switcher, translation notice), the position itself 9 (taxonomy,
+# related practices, versions with their consultations, decisions, logo renditions,
+# recipients, responses with their documents, tags, the signatories' other pages).
+SIGNED_POSITION_MAX = 19
+
+
+@pytest.mark.django_db
+def test_position_page_queries_do_not_grow_with_signatories_or_responses(
+    client, indexes, settings, django_assert_max_num_queries
+):
+    settings.PUENTE_KB_DISCUSSION_TEMPLATE = ""
+    small, large = signed_position(indexes, 2), signed_position(indexes, 12)
+    client.get(small.url)  # a warm site: the first request fills the shell's menus
+    client.get(large.url)  # and the logos' renditions are made once
+    counted = count_queries(client, small.url)
+    with django_assert_max_num_queries(counted):
+        html = client.get(large.url).content.decode()
+    assert html.count('class="kb-signatory"') == 11 and html.count("kb-signatory__logo") == 11
+    assert html.count("kb-timeline__event--answered") == 12
+    print("signed position page:", counted, "queries")
+    assert counted <= SIGNED_POSITION_MAX

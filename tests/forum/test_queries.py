@@ -3,7 +3,7 @@
 import pytest
 
 from forum import posting
-from forum.models import Reaction
+from forum.models import Attachment, Reaction
 from tests.forum.conftest import topic_url
 
 pytestmark = pytest.mark.django_db
@@ -28,12 +28,18 @@ def test_topic_page_queries_do_not_grow(
     Reaction.objects.bulk_create(
         Reaction(post=post, user=other_member) for post in topic.posts.all()[:200]
     )
+    Attachment.objects.bulk_create(
+        Attachment(post=post, file=f"forum/attachments/x/{n}.pdf", name=f"{n}.pdf", size=10)
+        for post in topic.posts.filter(position__gt=980)
+        for n in range(3)
+    )
     client.force_login(member)
     client.get(topic_url(topic))  # warm the site and locale caches
     with django_assert_max_num_queries(24):
         response = client.get(topic_url(topic, page))
     assert response.status_code == 200
     assert response.content.count(b'<article class="forum-post') == 20
+    assert response.content.count(b".pdf</a>") == (60 if page == 50 else 0)
 
 
 def test_anonymous_topic_page_queries(

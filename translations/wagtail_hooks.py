@@ -34,26 +34,22 @@ def register_urls():
     return [path("translations/", include((admin_urls, "translations_admin")))]
 
 
-@hooks.register("register_reports_menu_item")
-def translation_status_menu_item():
-    return MenuItem(
-        _("Translation status"),
-        reverse("translations_admin:status_index"),
-        name="translation-status",
-        icon_name="globe",
-        order=1000,
+# The translations reports: (label, URL name, menu name, icon).
+REPORTS = [
+    (_("Translation status"), "translations_admin:status_index", "translation-status", "globe"),
+    (_("Glossary check"), "translations_admin:glossary_check", "glossary-check", "spell-check"),
+]
+
+
+def _report_menu_item(position):
+    label, url_name, name, icon = REPORTS[position]
+    return lambda: MenuItem(
+        label, reverse(url_name), name=name, icon_name=icon, order=1000 + 10 * position
     )
 
 
-@hooks.register("register_reports_menu_item")
-def glossary_check_menu_item():
-    return MenuItem(
-        _("Glossary check"),
-        reverse("translations_admin:glossary_check"),
-        name="glossary-check",
-        icon_name="spell-check",
-        order=1010,
-    )
+for _position in range(len(REPORTS)):
+    hooks.register("register_reports_menu_item", _report_menu_item(_position))
 
 
 @hooks.register("register_page_header_buttons")

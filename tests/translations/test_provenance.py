@@ -156,6 +156,9 @@ def test_an_editor_marks_a_translation_reviewed_in_the_admin(shell, about):
     assert record.reviewed_at is not None
     listing = admin.get("/admin/translations/status/").content.decode()
     assert "Ana Pérez" in listing
+    menu = admin.get("/admin/").content.decode()  # the Reports menu, in the sidebar's data
+    assert "/admin/translations/status/" in menu
+    assert "/admin/translations/glossary-check/" in menu
 
 
 def test_the_edit_view_offers_the_translation_status_button(shell, about):

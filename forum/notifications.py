@@ -37,6 +37,18 @@ def topic_level(user, topic) -> str:
     return category_level or Level.NORMAL
 
 
+def category_level(user, category) -> str:
+    """The member's level for a (canonical) category; normal unless they chose one."""
+    if not permissions.is_participant(user):
+        return Level.NORMAL
+    level = (
+        Subscription.objects.filter(user=user, category=category)
+        .values_list("level", flat=True)
+        .first()
+    )
+    return level or Level.NORMAL
+
+
 def set_topic_level(user, topic, level: str) -> None:
     permissions.require(user, "watch", topic)
     Subscription.objects.update_or_create(user=user, topic=topic, defaults={"level": level})

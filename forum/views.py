@@ -189,6 +189,7 @@ def category(request, page: CategoryPage):
         last_page=last_page,
         page_links=_page_links(number, last_page),
         can_create=permissions.can(request.user, "create_topic", canonical),
+        level=notifications.category_level(request.user, canonical),
     )
 
 

@@ -86,3 +86,21 @@ def test_unsubscribe_link_mutes_without_login(client, forum, member, other_membe
     posting.reply(topic, author=other_member, source="b")
     assert not Notification.objects.filter(user=member).exists()
     assert client.get(forum.sub_url("unsubscribe", "forged")).status_code == 200
+
+
+def test_category_levels_through_the_page(client, forum, member, other_member):
+    category = forum.categories["miembros"]
+    client.force_login(other_member)
+    response = client.post(category.sub_url("watch_category"), {"level": "watching"})
+    assert response.status_code == 302
+    assert '<option value="watching" selected>' in client.get(category.url).content.decode()
+    topic = posting.create_topic(category, author=member, title="Nuevo", source="a")
+    assert Notification.objects.get(user=other_member).topic == topic
+    notifications.set_topic_level(other_member, topic, "muted")  # the topic's level wins
+    posting.reply(topic, author=member, source="b")
+    assert Notification.objects.filter(user=other_member).count() == 1
+    client.post(category.sub_url("watch_category"), {"level": "muted"})
+    posting.create_topic(category, author=member, title="Otro", source="c")
+    assert Notification.objects.filter(user=other_member).count() == 1
+    assert client.post(category.sub_url("watch_category"), {"level": "loud"}).status_code == 302
+    assert notifications.category_level(other_member, category) == "muted"

@@ -1,11 +1,17 @@
-"""Check an uploaded avatar really is a picture, and shrink it to a small square-ish PNG."""
+"""Check an uploaded avatar really is a picture, and shrink it to a small square-ish PNG.
 
+The picture is decoded and saved again, so nothing of the upload but its pixels stays:
+no EXIF (GPS position, camera), no comments, no second payload appended to the file.
+It is stored under a random name, so it cannot be found by guessing a member's id.
+"""
+
+import secrets
 from io import BytesIO
 
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.utils.translation import gettext_lazy as _
-from PIL import Image, UnidentifiedImageError
+from PIL import Image, ImageOps, UnidentifiedImageError
 
 MAX_BYTES = 5 * 1024 * 1024
 MAX_PIXELS = 40_000_000
@@ -26,6 +32,7 @@ def process(upload) -> ContentFile:
             raise ValidationError(_("Upload a JPEG, PNG, WebP or GIF picture."), code="format")
         if image.width * image.height > MAX_PIXELS:
             raise ValidationError(_("The picture has too many pixels."), code="too_many_pixels")
+        image = ImageOps.exif_transpose(image)  # keep the picture upright without its EXIF
         image = image.convert("RGBA" if image.mode in ("RGBA", "LA", "P") else "RGB")
         image.thumbnail(SIZE)
     except (UnidentifiedImageError, OSError, Image.DecompressionBombError) as error:
@@ -35,4 +42,4 @@ def process(upload) -> ContentFile:
         ) from error
     out = BytesIO()
     image.save(out, format="PNG", optimize=True)
-    return ContentFile(out.getvalue(), name="avatar.png")
+    return ContentFile(out.getvalue(), name=f"{secrets.token_urlsafe(16)}.png")

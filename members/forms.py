@@ -89,7 +89,8 @@ class ProfileForm(forms.ModelForm):
         if self.cleaned_data.get("avatar_upload"):
             if user.avatar:
                 user.avatar.delete(save=False)
-            user.avatar.save(f"{user.pk}.png", self.cleaned_data["avatar_upload"], save=False)
+            upload = self.cleaned_data["avatar_upload"]
+            user.avatar.save(upload.name, upload, save=False)
         if commit:
             user.save()
             notifications.set_email_frequency(user, self.cleaned_data["forum_email"])

@@ -207,7 +207,16 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+# Uploaded images are saved again without EXIF/GPS before Wagtail keeps them (home/images.py).
+WAGTAILIMAGES_IMAGE_FORM_BASE = "home.images.MetadataFreeImageForm"
+# Documents go through Wagtail's view: privacy checked, sent with Content-Disposition
+# (attachment except PDFs), nosniff and "Content-Security-Policy: default-src 'none'".
+# Their storage folder (media/documents/) must not be served directly.
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
+WAGTAILDOCS_INLINE_CONTENT_TYPES = ["application/pdf"]
+WAGTAILDOCS_BLOCK_EMBEDDED_CONTENT = True
+# Uploads are checked by content, not only by extension (home/documents.py).
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "home.documents.ContentCheckedDocumentForm"
 
 ELASTICSEARCH_URL = env_str("ELASTICSEARCH_URL")
 # The search plugin reads only its own settings: with a URL it uses Elasticsearch.

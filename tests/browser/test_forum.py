@@ -1,5 +1,5 @@
-"""Forum in a real browser: create with an image, quote-reply with an @mention picked from
-the autocomplete, notification and unread marker; flag queue."""
+"""Forum in a real browser: a draft survives a reload, a topic with an image, a quoting
+reply with an @mention from the autocomplete, notification and unread marker; flag queue."""
 
 import io
 import re
@@ -45,8 +45,12 @@ def test_topic_reply_with_quote_notification_and_unread(browser_page, live_serve
     log_in(tab, live_server, ana)
     tab.goto(live_server.url + "/es/foro/reintegracion-economica/")
     tab.get_by_role("link", name="Nuevo tema").click()
+    question = "¿Alguien participa en las ferias de empleo?"
+    tab.get_by_role("textbox", name="Tu texto").fill(question)
+    tab.reload()  # the draft in progress survives
+    tab.wait_for_function("document.querySelector('textarea[data-forum-draft]').value !== ''")
+    assert tab.get_by_role("textbox", name="Tu texto").input_value() == question
     tab.get_by_label("Título").fill("Ferias de empleo en Monterrey")
-    tab.get_by_role("textbox", name="Tu texto").fill("¿Alguien participa en las ferias de empleo?")
     tab.get_by_label("Adjuntar archivos o imágenes").set_input_files(
         files=[{"name": "feria.png", "mimeType": "image/png", "buffer": png_bytes()}]
     )

@@ -1,6 +1,8 @@
 """Every catalogue of the project is complete: no untranslated or fuzzy entry in es, de, en,
 and no text in a template that is not marked for translation."""
 
+import ast
+import re
 import unicodedata
 from html.parser import HTMLParser
 from pathlib import Path
@@ -9,6 +11,7 @@ import polib
 import pytest
 from django.conf import settings
 from django.template.base import Lexer, TokenType
+from django.utils.translation.template import templatize
 
 from home.management.commands.compile_catalogues import catalogues
 
@@ -148,3 +151,71 @@ def test_the_template_check_finds_unmarked_text(source, found):
 def test_the_template_check_reads_plain_text_emails():
     source = '{% translate "Hi," %}\nRead: {{ url }}\n{% blocktranslate %}Ok{% endblocktranslate %}'
     assert untranslated_text(source, html=False) == ["Read:"]
+
+
+# Marked strings missing from their catalogue ---------------------------------------------
+
+# gettext function -> (position of the context or None, position of the message)
+GETTEXT_CALLS = {
+    "_": (None, 0),
+    "gettext": (None, 0),
+    "gettext_lazy": (None, 0),
+    "ngettext": (None, 0),
+    "ngettext_lazy": (None, 0),
+    "pgettext": (0, 1),
+    "pgettext_lazy": (0, 1),
+    "npgettext": (0, 1),
+    "npgettext_lazy": (0, 1),
+}
+# How makemessages reads a template: templatize() turns it into gettext calls.
+TEMPLATIZED_CALL = re.compile(r"\bn?p?gettext\((?:[^()]|\([^()]*\))*\)", re.S)
+
+
+def _marked_in_python(path: Path):
+    for node in ast.walk(ast.parse(path.read_text())):
+        if not isinstance(node, ast.Call):
+            continue
+        func = node.func
+        name = getattr(func, "id", None) or getattr(func, "attr", None)
+        if name not in GETTEXT_CALLS:
+            continue
+        context_at, message_at = GETTEXT_CALLS[name]
+        values = [a.value if isinstance(a, ast.Constant) else None for a in node.args]
+        if len(values) > message_at and isinstance(values[message_at], str):
+            context = values[context_at] if context_at is not None else None
+            yield f"{path.name}:{node.lineno}", context, values[message_at]
+
+
+def _marked_in_template(path: Path):
+    for call in TEMPLATIZED_CALL.findall(templatize(path.read_text(), origin=str(path))):
+        node = ast.parse(call.strip(), mode="eval").body
+        values = [a.value for a in node.args if isinstance(a, ast.Constant)]
+        has_context = node.func.id.startswith(("pgettext", "npgettext"))
+        yield path.name, values[0] if has_context else None, values[1 if has_context else 0]
+
+
+def marked_strings(app: str):
+    """(where, context, msgid) of every string marked in ``app``'s code and templates."""
+    folder = settings.BASE_DIR / app
+    for path in sorted(folder.rglob("*.py")):
+        if "migrations" not in path.parts:
+            yield from _marked_in_python(path)
+    for path in sorted((folder / "templates").rglob("*.html")):
+        yield from _marked_in_template(path)
+    for path in sorted((folder / "templates").rglob("email/*.txt")):
+        yield from _marked_in_template(path)
+
+
+@pytest.mark.parametrize("app", [*settings.PUENTE_SITE_APPS, *settings.PUENTE_PLUGIN_APPS])
+def test_every_marked_string_is_translated_in_its_catalogue(app):
+    """A site app's strings live in locale/, a plugin's in its own <app>/locale/."""
+    folder = settings.BASE_DIR / (app if app in settings.PUENTE_PLUGIN_APPS else "") / "locale"
+    missing = []
+    for code, _name in settings.LANGUAGES:
+        po = polib.pofile(str(folder / code / "LC_MESSAGES" / "django.po"))
+        known = {(e.msgctxt, e.msgid): e for e in po if not e.obsolete}
+        for where, context, msgid in marked_strings(app):
+            entry = known.get((context, msgid))
+            if entry is None or not (entry.msgstr or any(entry.msgstr_plural.values())):
+                missing.append(f"{code} {where}: {msgid!r}")
+    assert missing == []

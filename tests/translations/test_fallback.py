@@ -49,7 +49,14 @@ def test_the_fallback_shows_the_original_title(client, pages):
 
 
 def test_a_translated_page_shows_no_fallback_notice(client, pages):
-    assert "reader-notice__fallback" not in html_of(client, "/de/ueber-uns/")
+    html = html_of(client, "/de/ueber-uns/")
+    assert "reader-notice__fallback" not in html
+    assert "noindex" not in html
+
+
+def test_search_engines_index_the_original_not_its_fallback(client, pages):
+    assert '<meta name="robots" content="noindex, follow">' in html_of(client, "/de/solo-es/")
+    assert "noindex" not in html_of(client, "/es/solo-es/")
 
 
 def test_the_language_switcher_links_to_the_fallback(client, pages):

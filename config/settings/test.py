@@ -2,7 +2,8 @@
 
 from .base import *  # noqa: F403
 
-SECRET_KEY = "test-only-key"  # noqa: S105
+# bandit: the test settings' key, never used outside tests
+SECRET_KEY = "test-only-key"  # noqa: S105  # nosec B105
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}

@@ -5,7 +5,8 @@ from allauth.account.models import EmailAddress
 
 from members.models import Membership, NetworkRole, User
 
-DEMO_PASSWORD = "puente-demo-2026"  # noqa: S105 - printed on purpose, demo database only
+# bandit: the demo's published password (README), demo database only
+DEMO_PASSWORD = "puente-demo-2026"  # noqa: S105 - printed on purpose, demo database only  # nosec B105
 DOMAIN = "demo.puente.local"
 ORGANISATION_COUNT = 3
 LANGUAGES = ["es", "de", "en"]

@@ -137,14 +137,16 @@ class DatabaseBackend(SearchBackend):
         cte, params = self._ranked(match, query)
         with connection.cursor() as cursor:
             cursor.execute(
-                f"{cte} SELECT id, score FROM ranked WHERE rn = 1 "
+                # bandit: SQL text is fixed or placeholders; every value is a query parameter
+                f"{cte} SELECT id, score FROM ranked WHERE rn = 1 "  # nosec B608
                 "ORDER BY CASE WHEN language = %s THEN 0 ELSE 1 END, score DESC, id "
                 "LIMIT %s OFFSET %s",
                 [*params, query.language, query.page_size, query.offset],
             )
             page = cursor.fetchall()
             cursor.execute(
-                f"{cte} SELECT f.name, f.value, COUNT(*) FROM ranked r "
+                # bandit: SQL text is fixed or placeholders; every value is a query parameter
+                f"{cte} SELECT f.name, f.value, COUNT(*) FROM ranked r "  # nosec B608
                 "JOIN search_searchfacet f ON f.document_id = r.id WHERE r.rn = 1 "
                 "GROUP BY f.name, f.value",
                 params,
@@ -169,12 +171,14 @@ class DatabaseBackend(SearchBackend):
             values = [value for value in values if value]
             if values:
                 where.append(
-                    "d.id IN (SELECT document_id FROM search_searchfacet "
+                    # bandit: SQL text is fixed or placeholders; every value is a query parameter
+                    "d.id IN (SELECT document_id FROM search_searchfacet "  # nosec B608
                     f"WHERE name = %s AND value IN ({', '.join(['%s'] * len(values))}))"
                 )
                 params.extend([name, *values])
         cte = (
-            "WITH matched AS ("
+            # bandit: SQL text is fixed or placeholders; every value is a query parameter
+            "WITH matched AS ("  # nosec B608
             f" SELECT d.id AS id, d.group_key AS group_key, d.language AS language,"
             f" {match.score} AS score"
             f" FROM {match.source}"

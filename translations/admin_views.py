@@ -70,6 +70,7 @@ def edit_status(request, page_id):
             "source": source,
             "provenance": current,
             "form": form,
+            "mismatches": glossary.page_mismatches(page, source),
         },
         status=status,
     )

@@ -141,3 +141,13 @@ def test_the_report_is_for_the_admin_only(pages, client):
     response = client.get("/admin/translations/glossary-check/")
     assert response.status_code in (302, 403)
     assert Locale.objects.count() == 3
+
+
+def test_the_status_view_shows_the_pages_glossary_check(pages):
+    admin = Client()
+    admin.force_login(pages["admin"])
+    html = admin.get(f"/admin/translations/status/{pages['german'].pk}/").content.decode()
+    assert "buena práctica" in html and "gute Praxis" in html
+    english = pages["about"].get_translation(Locale.objects.get(language_code="en"))
+    html = admin.get(f"/admin/translations/status/{english.pk}/").content.decode()
+    assert "Esta traducción usa los términos del glosario." in html  # the admin's language

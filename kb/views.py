@@ -97,7 +97,14 @@ def decide(request, page):
         else:
             messages.success(request, _("Your organisation's decision has been recorded."))
             return _back(page, "cosigning")
-    return _rerender(request, page, 400, decision_form=form, decision_version=version)
+    return _rerender(
+        request,
+        page,
+        400,
+        decision_form=form,
+        decision_version=version,
+        confirming=version.is_adopted,
+    )
 
 
 def open_consultation(request, page):

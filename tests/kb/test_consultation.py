@@ -364,3 +364,23 @@ def test_adopting_is_confirmed_idempotent_and_asks_signers_to_confirm(
     )
     assert response.status_code == 302
     assert [d.organisation for d in domain.signatories(domain.current_version(draft))] == [orgs[0]]
+
+
+def test_a_version_keeps_its_address_and_citation_after_the_next_one(client, signed, people):
+    from kb.models import NetworkDashboardPage
+
+    signed.title = "Acceso a documentos de identidad"
+    factories.publish(signed)
+    domain.adopt_position(signed, by=people["coordinator"])
+    first = client.get(signed.url + "v1/").content.decode()
+    day = timezone.localdate().isoformat()
+    assert (
+        f"({timezone.localdate().year}). Acceso a documentos. Versión 1, adoptada el {day}. "
+        f"{signed.get_full_url()}v1/"
+    ) in first
+    assert "Acceso a documentos de identidad" not in first.split("<h1>")[1].split("</h1>")[0]
+    second = client.get(signed.url + "v2/").content.decode()
+    assert "Acceso a documentos de identidad. Versión 2" in second
+    changes = client.get(signed.url + "v2/changes/").content.decode()
+    assert "<ins>de identidad</ins>" in changes
+    assert NetworkDashboardPage.max_count_per_parent == 1

@@ -243,11 +243,6 @@ def stop_servers(processes):
         process.wait(timeout=30)
 
 
-def percentile(values, fraction):
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))] if ordered else 0
-
-
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--size", default="M")
@@ -265,6 +260,7 @@ def main():
     django.setup()
     from django.core.cache import cache
 
+    from benchmarks.pages import percentile
     from forum.models import Post
 
     rng = random.Random(7)

@@ -145,6 +145,19 @@ def _safe_member_name(name: str) -> str:
     return str(relative)
 
 
+def wipe_database() -> None:
+    """Delete every row, even the content types migrate recreates (flush, no post_migrate)."""
+    postgres = connection.vendor == "postgresql"
+    if postgres:
+        # TRUNCATE refuses tables with foreign-key checks still pending in the transaction.
+        with connection.cursor() as cursor:
+            cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+    call_command("flush", interactive=False, inhibit_post_migrate=True, verbosity=0)
+    if postgres:
+        with connection.cursor() as cursor:
+            cursor.execute("SET CONSTRAINTS ALL DEFERRED")  # rows load in any order
+
+
 def restore(archive_path, storage=default_storage) -> dict:
     """Replace the database and media with the archive's; return its manifest.
 
@@ -161,8 +174,7 @@ def restore(archive_path, storage=default_storage) -> dict:
             fixture.write_bytes(archive.extractfile(name).read())
             fixtures.append(fixture)
         with transaction.atomic():
-            # Nothing may stay, not even the content types migrate recreates.
-            call_command("flush", interactive=False, inhibit_post_migrate=True, verbosity=0)
+            wipe_database()
             for fixture in fixtures:
                 ContentType.objects.clear_cache()
                 call_command("loaddata", str(fixture), verbosity=0)

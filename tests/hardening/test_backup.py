@@ -71,7 +71,7 @@ def test_backup_wipe_restore_finds_everything_again(demo, db, media, tmp_path):
     assert manifest["media_files"] >= 1
 
     # Wipe: every row, every file.
-    call_command("flush", interactive=False, inhibit_post_migrate=True, verbosity=0)
+    backup.wipe_database()
     default_storage.delete(document.file.name)
     assert not Page.objects.exists() and not Post.objects.exists()
     assert not default_storage.exists(document.file.name)

@@ -60,6 +60,12 @@ class ForumIndexPage(RoutablePageMixin, Page):
 
         return views.post_permalink(request, self, post_id)
 
+    @path("p/<int:post_id>/translation/", name="post_translation")
+    def post_translation(self, request, post_id):
+        from forum import translation_views
+
+        return translation_views.translate(request, self, post_id)
+
     @path("p/<int:post_id>/<str:action>/", name="post_action")
     def post_action(self, request, post_id, action):
         from forum import views
@@ -428,6 +434,40 @@ class Attachment(models.Model):
 
     def __str__(self):
         return self.name
+
+
+class PostTranslation(models.Model):
+    """A post machine-translated into one language, fetched once and kept until the post changes.
+
+    ``source_digest`` is the digest of the text that was translated: a translation of an
+    older text is never shown (see ``forum.translation``).
+    """
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Translation in progress")
+        DONE = "done", _("Translated")
+        FAILED = "failed", _("Translation failed")
+
+    post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="translations")
+    language = models.CharField(_("language"), max_length=8)
+    source_digest = models.CharField(max_length=64)
+    status = models.CharField(max_length=8, choices=Status.choices, default=Status.PENDING)
+    source = models.TextField(_("translated text"), blank=True)
+    html = models.TextField(editable=False, blank=True)
+    requested_at = models.DateTimeField(default=timezone.now)
+    translated_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("post translation")
+        verbose_name_plural = _("post translations")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["post", "language"], name="forum_one_translation_per_language"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.post_id} → {self.language}: {self.status}"
 
 
 class Reaction(models.Model):

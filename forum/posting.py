@@ -11,7 +11,7 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import get_language
 
-from forum import attachments, counters, limits, markup, permissions
+from forum import attachments, counters, limits, markup, permissions, translation
 from forum.conf import forum_settings
 from forum.models import Post, PostRevision, Topic
 
@@ -188,6 +188,7 @@ def edit_post(
         post.language = language
     post.save(update_fields=["source", "html", "edited_at", "language"])
     attachments.save(post, prepared)
+    translation.invalidate(post)
     return post
 
 

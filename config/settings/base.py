@@ -223,8 +223,39 @@ ELASTICSEARCH_URL = env_str("ELASTICSEARCH_URL")
 PUENTE_SEARCH_ELASTICSEARCH_URL = ELASTICSEARCH_URL
 # Search expands queries with the glossary editors keep in the admin.
 PUENTE_SEARCH_GLOSSARY = "translations.glossary.entries"
+
+# Machine translation (translations/machine.py): DeepL, or a self-hosted LibreTranslate
+# for organisations that must not send case-related text to a commercial service; the
+# self-hosted one wins when both are set. With neither, every feature says machine
+# translation is unavailable. wagtail-localize (pages) and the forum (posts) share it.
 DEEPL_AUTH_KEY = env_str("DEEPL_AUTH_KEY")
+DEEPL_API_URL = env_str("DEEPL_API_URL")  # default: DeepL's free or pro API, by the key
 LIBRETRANSLATE_URL = env_str("LIBRETRANSLATE_URL")
+LIBRETRANSLATE_API_KEY = env_str("LIBRETRANSLATE_API_KEY", "")
+MACHINE_TRANSLATION_TIMEOUT = env_int("MACHINE_TRANSLATION_TIMEOUT", 30)
+WAGTAILLOCALIZE_MACHINE_TRANSLATOR = None
+if LIBRETRANSLATE_URL:
+    WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
+        "CLASS": "translations.machine.LibreTranslator",
+        "OPTIONS": {
+            "LIBRETRANSLATE_URL": LIBRETRANSLATE_URL,
+            "API_KEY": LIBRETRANSLATE_API_KEY,
+            "TIMEOUT": MACHINE_TRANSLATION_TIMEOUT,
+        },
+    }
+elif DEEPL_AUTH_KEY:
+    WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
+        "CLASS": "translations.machine.DeepLTranslator",
+        "OPTIONS": {
+            "AUTH_KEY": DEEPL_AUTH_KEY,
+            "API_URL": DEEPL_API_URL,
+            "TIMEOUT": MACHINE_TRANSLATION_TIMEOUT,
+        },
+    }
+# The forum's "Translate" button on posts in another language (shown only with a translator).
+PUENTE_FORUM_TRANSLATOR = (
+    "translations.machine.translate_text" if WAGTAILLOCALIZE_MACHINE_TRANSLATOR else None
+)
 
 # Content-Security-Policy for the public site. The Wagtail admin brings its own
 # inline scripts and is kept out of the policy.

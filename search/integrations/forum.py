@@ -6,6 +6,9 @@ posts and categories that are not live are not indexed. Readers get their audien
 from ``forum.permissions``, the same functions every forum view asks.
 """
 
+import dataclasses
+
+from django.db.models.signals import post_delete, post_save
 from django.utils.translation import gettext_lazy as _
 
 from search import adapters
@@ -36,29 +39,47 @@ def category_audience_for_visibility(visibility) -> str:
     return PUBLIC if visibility == "public" else f"forum:{visibility}"
 
 
+def machine_translations(post, document: IndexDocument) -> list[IndexDocument]:
+    """The post's cached machine translations, as more language versions of ``document``."""
+    if post is None or not hasattr(post, "translations"):
+        return []
+    from forum import translation
+
+    return [
+        dataclasses.replace(
+            document,
+            language=translated.language,
+            body=translated.source,
+            machine_translated=True,
+            suggest=False,
+        )
+        for translated in translation.finished_translations(post)
+        if translated.language != document.language
+    ]
+
+
 def topic_documents(topic) -> list[IndexDocument]:
     category = topic.category
     if not category.live:
         return []
     opening = topic.posts.filter(position=1).first()
-    body = opening.source if opening is not None and opening.is_visible else ""
+    visible = opening is not None and opening.is_visible
     url = category.topic_url(topic)
     if not url or not category.url:
         return []
-    return [
-        IndexDocument(
-            key=adapters.key_for(topic),
-            kind="forum_topic",
-            language=topic.language,
-            title=topic.title,
-            body=body,
-            url=url,
-            date=topic.created_at.date(),
-            group=adapters.key_for(topic),
-            audience=category_audience(category),
-            suggest=True,
-        )
-    ]
+    document = IndexDocument(
+        key=adapters.key_for(topic),
+        kind="forum_topic",
+        language=topic.language,
+        title=topic.title,
+        body=opening.source if visible else "",
+        url=url,
+        date=topic.created_at.date(),
+        group=adapters.key_for(topic),
+        audience=category_audience(category),
+        suggest=True,
+    )
+    return [document, *machine_translations(opening if visible else None, document)]
 
 
 def post_documents(post) -> list[IndexDocument]:
@@ -73,23 +94,33 @@ def post_documents(post) -> list[IndexDocument]:
     forum_index = category.get_parent().specific
     if not hasattr(forum_index, "sub_url") or not forum_index.url:
         return []
-    return [
-        IndexDocument(
-            key=adapters.key_for(post),
-            kind="forum_post",
-            language=post.language,
-            title=topic.title,
-            body=post.source,
-            url=forum_index.sub_url("post_permalink", post.pk),
-            date=post.created_at.date(),
-            group=adapters.key_for(post),
-            audience=HIDDEN if post.is_hidden else category_audience(category),
-        )
-    ]
+    document = IndexDocument(
+        key=adapters.key_for(post),
+        kind="forum_post",
+        language=post.language,
+        title=topic.title,
+        body=post.source,
+        url=forum_index.sub_url("post_permalink", post.pk),
+        date=post.created_at.date(),
+        group=adapters.key_for(post),
+        audience=HIDDEN if post.is_hidden else category_audience(category),
+    )
+    return [document, *machine_translations(post, document)]
+
+
+def on_translation_changed(sender, instance, **kwargs):
+    """A post's translation was cached or invalidated: index the post again."""
+    from forum.models import Post
+    from search import signals
+
+    if kwargs.get("signal") is post_save and instance.status != instance.Status.DONE:
+        return
+    # The post itself may be on its way out (a cascade): only its key is needed.
+    signals.schedule_update(Post(pk=instance.post_id), with_dependents=False)
 
 
 def register():
-    from forum.models import CategoryPage, Post, Topic
+    from forum.models import CategoryPage, Post, PostTranslation, Topic
 
     adapters.register(
         adapters.Adapter(
@@ -109,7 +140,8 @@ def register():
             queryset=lambda: (
                 Post.objects.filter(position__gt=1, is_deleted=False)
                 .select_related("topic__category")
-                .iterator()
+                .prefetch_related("translations")
+                .iterator(chunk_size=2000)
             ),
         )
     )
@@ -122,6 +154,12 @@ def register():
             index_on_save=False,
         )
     )
+    for signal in (post_save, post_delete):
+        signal.connect(
+            on_translation_changed,
+            sender=PostTranslation,
+            dispatch_uid=f"search_forum_translation_{'save' if signal is post_save else 'delete'}",
+        )
     adapters.register_kind("forum_topic", _("Forum topic"))
     adapters.register_kind("forum_post", _("Forum post"))
     adapters.register_audiences(reader_audiences)

@@ -5,10 +5,11 @@ from functools import cached_property
 from django import forms
 from django.core.paginator import Paginator
 from django.db import models
-from django.db.models import Exists, F, OuterRef, Q, QuerySet, Value
+from django.db.models import Exists, F, IntegerField, OuterRef, Q, QuerySet, UUIDField, Value
 from django.db.models.lookups import StartsWith
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
+from taggit.models import Tag
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.models import Page, PageViewRestriction
@@ -103,16 +104,19 @@ class KnowledgePage(Page):
 
     @cached_property
     def _localized_terms(self):
-        """Themes, populations and regions in this page's language, in one UNION query."""
+        """Themes, populations and regions in this page's language, and its tags, in one
+        UNION query."""
         from kb.models import Population, Region, Theme
 
         kinds = {"themes": Theme, "populations": Population, "regions": Region}
         chosen = {name: getattr(self, name).all() for name in kinds}
-        if not all(isinstance(c, QuerySet) for c in chosen.values()):
+        tags = self.tags.all()
+        if not all(isinstance(c, QuerySet) for c in [*chosen.values(), tags]):
             # A preview: the choices live in memory, not in the database.
-            return {
+            terms = {
                 name: self._localized(name, model.objects.all()) for name, model in kinds.items()
             }
+            return {**terms, "tags": sorted(tags, key=lambda tag: tag.name.lower())}
         columns = ["id", "translation_key", "locale_id", "name", "slug", "sort_order"]
         parts = [
             model.objects.filter(translation_key__in=chosen[name].values("translation_key"))
@@ -124,8 +128,26 @@ class KnowledgePage(Page):
             .values_list(*columns, "kb_kind", "kb_region_kind")
             for name, model in kinds.items()
         ]
-        rows = {name: [] for name in kinds}
+        parts.append(
+            tags.annotate(
+                kb_key=Value(None, output_field=UUIDField()),
+                kb_locale=Value(None, output_field=IntegerField()),
+                kb_order=Value(0, output_field=IntegerField()),
+                kb_kind=Value("tags"),
+                kb_region_kind=Value(""),
+            )
+            .order_by()
+            .values_list(
+                "id", "kb_key", "kb_locale", "name", "slug", "kb_order", "kb_kind", "kb_region_kind"
+            )
+        )
+        rows = {name: [] for name in [*kinds, "tags"]}
+        found_tags = []
         for *values, name, region_kind in parts[0].union(*parts[1:], all=True):
+            if name == "tags":
+                tag_id, _key, _locale, tag_name, slug, _order = values
+                found_tags.append(Tag(id=tag_id, name=tag_name, slug=slug))
+                continue
             model = kinds[name]
             fields = columns + (["kind"] if model is Region else [])
             extra = [region_kind] if model is Region else []
@@ -137,7 +159,13 @@ class KnowledgePage(Page):
                 if term.translation_key not in best or term.locale_id == self.locale_id:
                     best[term.translation_key] = term
             terms[name] = sorted(best.values(), key=_term_order)
+        terms["tags"] = sorted(found_tags, key=lambda tag: tag.name.lower())
         return terms
+
+    @cached_property
+    def localized_tags(self):
+        """The page's tags, by name; read with the taxonomy (no query of their own)."""
+        return self._localized_terms["tags"]
 
     @cached_property
     def localized_themes(self):

@@ -151,3 +151,20 @@ def test_translated_page_links_organisation_in_the_readers_language(client, cont
     practice_de = factories.translate_page(content["practice"], "de")
     html = client.get(practice_de.url).content.decode()
     assert "Herberge El Buen Pastor" in html
+
+
+@pytest.mark.django_db
+def test_preview_shows_the_draft_taxonomy_and_tags(rf, content, terms):
+    """A preview's choices live in memory: taxonomy and tags still show, read from them."""
+    from django.contrib.auth.models import AnonymousUser
+
+    page = content["practice"]
+    page.tags.add("borrador")
+    page.save_revision()
+    draft = page.get_latest_revision_as_object()
+    assert "borrador" in [tag.name for tag in draft.localized_tags]
+    assert THEME_NAMES["es"] in [theme.name for theme in draft.localized_themes]
+    request = rf.get("/")
+    request.user = AnonymousUser()
+    html = draft.make_preview_request(request).content.decode()
+    assert "borrador" in html

@@ -47,3 +47,15 @@ def test_editor_points_the_script_at_the_endpoint(client, forum, member):
     html = client.get(forum.categories["miembros"].sub_url("new_topic")).content.decode()
     assert f'data-mention-url="{forum.sub_url("mentions")}"' in html
     assert 'enctype="multipart/form-data"' in html
+
+
+def test_candidates_cost_a_few_queries_however_many_members(
+    client, forum, member, django_assert_max_num_queries
+):
+    for n in range(30):
+        make_user(f"joven{n}", perms=["participate"])
+    client.force_login(member)
+    candidates(client, forum, "jo")
+    with django_assert_max_num_queries(12):  # routing, session and roles, then one query
+        found = candidates(client, forum, "jo").json()["members"]
+    assert len(found) == 8

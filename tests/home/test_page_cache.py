@@ -2,13 +2,30 @@
 
 import pytest
 from django.conf import settings as django_settings
+from django.db import transaction
 from django.http import HttpResponse
 from django.test import RequestFactory
 
 from forum import posting
+from home.demo import site
 from home.page_cache import MIDDLEWARE, AnonymousPageCacheMiddleware
 from home.page_invalidation import changes_public_content
+from tests.conftest import ensure_wagtail_tree
 from tests.forum.conftest import forum, make_user  # noqa: F401 (the forum fixture)
+
+
+@pytest.fixture(scope="module")
+def shell(django_db_setup, django_db_blocker):
+    """The demo site shell in es/de/en, built once; each test's changes roll back."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        ensure_wagtail_tree()
+        yield site.build_shell()
+        transaction.set_rollback(True)
+
+
+@pytest.fixture
+def demo_home(shell, db):
+    return shell
 
 
 @pytest.fixture

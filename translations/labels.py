@@ -101,6 +101,7 @@ def reader_notice(request, page) -> ReaderNotice | None:
         Page.objects.filter(pk=page.pk)
         .select_related(
             "locale",
+            "alias_of__locale",
             "translation_provenance__source_page__locale",
             "translation_provenance__reviewed_by",
         )
@@ -108,9 +109,9 @@ def reader_notice(request, page) -> ReaderNotice | None:
     )
     notice = None
     if row is not None:
-        notice = ReaderNotice(
-            reader_language=get_language(), content_language=row.locale.language_code
-        )
+        # An alias (wagtail-localize's synchronised trees) shows its source's text as it is.
+        written_in = (row.alias_of or row).locale.language_code
+        notice = ReaderNotice(reader_language=get_language(), content_language=written_in)
         try:
             provenance = row.translation_provenance
         except ObjectDoesNotExist:

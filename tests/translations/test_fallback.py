@@ -1,6 +1,7 @@
 """A page not yet translated is shown in its original language, with a notice, not a 404."""
 
 import pytest
+from wagtail.models import Locale
 
 from tests.translations.pages import html_of, shell_fixture  # noqa: F401
 
@@ -77,3 +78,12 @@ def test_fallback_costs_few_queries(client, pages, django_assert_max_num_queries
     client.get("/de/solo-es/")
     with django_assert_max_num_queries(16):
         assert client.get("/de/solo-es/").status_code == 200
+
+
+def test_an_untranslated_alias_says_it_shows_the_original(client, pages):
+    # wagtail-localize's synchronised trees put an alias of the source in each language.
+    german = Locale.objects.get(language_code="de")
+    alias = pages["only_es"].copy_for_translation(german, alias=True)
+    html = html_of(client, alias.url)
+    assert '<main id="main" tabindex="-1" lang="es">' in html
+    assert "sie wird auf Spanisch angezeigt" in html

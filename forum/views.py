@@ -10,7 +10,7 @@ from datetime import timedelta
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpResponseNotAllowed, JsonResponse
+from django.http import Http404, HttpResponseBadRequest, HttpResponseNotAllowed, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
@@ -835,9 +835,11 @@ def _set_level(request, setter, target, back):
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])
     form = LevelForm(request.POST)
-    if form.is_valid():
-        setter(request.user, target, form.cleaned_data["level"])
-        messages.success(request, _("Your notification level is saved."))
+    if not form.is_valid():
+        # Only a tampered form gets here: the page offers a list of the valid levels.
+        return HttpResponseBadRequest(_("Choose one of the notification levels offered."))
+    setter(request.user, target, form.cleaned_data["level"])
+    messages.success(request, _("Your notification level is saved."))
     return redirect(back)
 
 

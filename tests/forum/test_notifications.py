@@ -102,5 +102,7 @@ def test_category_levels_through_the_page(client, forum, member, other_member):
     client.post(category.sub_url("watch_category"), {"level": "muted"})
     posting.create_topic(category, author=member, title="Otro", source="c")
     assert Notification.objects.filter(user=other_member).count() == 1
-    assert client.post(category.sub_url("watch_category"), {"level": "loud"}).status_code == 302
+    refused = client.post(category.sub_url("watch_category"), {"level": "loud"})
+    assert refused.status_code == 400
+    assert "Elige uno de los niveles de notificaciones ofrecidos." in refused.content.decode()
     assert notifications.category_level(other_member, category) == "muted"

@@ -123,10 +123,23 @@ class InvitationForm(forms.Form):
         return email
 
 
+class OrganisationChoiceField(forms.ModelChoiceField):
+    """An id beyond the database's integers is an invalid choice, not an OverflowError."""
+
+    def to_python(self, value):
+        try:
+            return super().to_python(value)
+        except OverflowError:
+            raise forms.ValidationError(
+                self.error_messages["invalid_choice"], code="invalid_choice"
+            ) from None
+
+
 class JoinRequestForm(forms.ModelForm):
     class Meta:
         model = JoinRequest
         fields = ["name", "email", "organisation", "message", "language"]
+        field_classes = {"organisation": OrganisationChoiceField}
         widgets = {"message": forms.Textarea(attrs={"rows": 4})}
 
     def __init__(self, *args, **kwargs):

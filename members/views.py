@@ -53,6 +53,8 @@ def localised(page):
 
 
 def _organisation(pk):
+    if pk >= 2**63:  # beyond any database id; SQLite would raise OverflowError
+        raise Http404
     organisation = get_object_or_404(permissions.organisation_model(), pk=pk)
     return organisation
 

@@ -25,10 +25,13 @@ def update(obj, *, with_dependents: bool = True) -> None:
         return
     documents = documents_of(obj)
     backend = get_backend()
+    key = adapters.key_for(obj)
+    if key not in {document.key for document in documents}:
+        # Gone, or now found under another key (a reply split off as a topic's opening
+        # post is part of that topic's document).
+        backend.delete([key])
     if documents:
         backend.index(documents)
-    else:
-        backend.delete([adapters.key_for(obj)])
     if with_dependents and adapter.dependents:
         for dependent in adapter.dependents(obj):
             update(dependent)

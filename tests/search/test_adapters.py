@@ -204,6 +204,30 @@ def test_moving_a_topic_changes_who_finds_it(topics, forum, moderator, backgroun
     assert find("albergues").total == 0
 
 
+def test_split_and_merged_posts_are_found_where_they_are_now(
+    topics, member, other_member, moderator, background
+):
+    with background():
+        posting.reply(topics["public"], author=other_member, source="Recomiendo Tijuana.")
+        posting.reply(topics["public"], author=member, source="Gracias por Tijuana.")
+    with background():
+        split = moderation.split_topic(
+            topics["public"], [2, 3], title="Albergues en Tijuana", by=moderator
+        )
+    hits = find("Tijuana").hits
+    assert sorted((hit.title, hit.kind) for hit in hits) == [
+        ("Albergues en Tijuana", "forum_post"),
+        ("Albergues en Tijuana", "forum_topic"),
+    ]
+    with background():
+        moderation.merge_topics(split, topics["public"], by=moderator)
+    hits = find("Tijuana").hits
+    assert sorted((hit.title, hit.kind) for hit in hits) == [
+        ("Vivienda temporal", "forum_post"),
+        ("Vivienda temporal", "forum_post"),
+    ]
+
+
 def test_category_visibility_change_reindexes_its_topics(topics, forum, background):
     category = forum.categories["general"]
     category.visibility = "members"

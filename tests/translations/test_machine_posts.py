@@ -17,16 +17,16 @@ from tests.translations.conftest import (  # noqa: F401
 pytestmark = pytest.mark.django_db
 
 
+def opening_post(category, author, title, source):
+    """The first post of a new topic, written in Spanish."""
+    topic = posting.create_topic(category, author=author, title=title, source=source, language="es")
+    return topic.posts.get(position=1)
+
+
 @pytest.fixture
 def spanish_post(forum, member):
-    topic = posting.create_topic(
-        forum.categories["general"],
-        author=member,
-        title="Albergue en Ciudad Juárez",
-        source="El albergue **recibe** a personas migrantes. <script>alert(1)</script>",
-        language="es",
-    )
-    return topic.posts.get(position=1)
+    text = "El albergue **recibe** a personas migrantes. <script>alert(1)</script>"
+    return opening_post(forum.categories["general"], member, "Albergue en Ciudad Juárez", text)
 
 
 def translate_url(post):
@@ -157,26 +157,13 @@ def test_translating_asks_the_same_permission_as_reading(
     outsider,
     machine_translation,
 ):
-    topic = posting.create_topic(
-        forum.categories["miembros"],
-        author=member,
-        title="Interno",
-        source="Solo miembros",
-        language="es",
-    )
-    post = topic.posts.get(position=1)
+    post = opening_post(forum.categories["miembros"], member, "Interno", "Solo miembros")
     anonymous = client.post(as_german(translate_url(post)))
     assert anonymous.status_code == 302 and "login" in anonymous["Location"]
     client.force_login(outsider)
     assert client.post(as_german(translate_url(post))).status_code == 403
 
-    public = posting.create_topic(
-        forum.categories["general"],
-        author=member,
-        title="Público",
-        source="Oculto pronto",
-        language="es",
-    ).posts.get(position=1)
+    public = opening_post(forum.categories["general"], member, "Público", "Oculto pronto")
     from forum import moderation
 
     moderation.hide_post(public, by=moderator, reason="spam")

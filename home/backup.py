@@ -3,8 +3,8 @@
 One ``.tar.gz`` holds ``contenttypes.json`` and ``data.json`` (``dumpdata`` of every
 row, content types and permissions included, with their ids: page revisions store
 content type ids inside their JSON, so the ids must come back unchanged), ``media/``
-(every file of the default storage, read through the storage API, so S3 works as well
-as a disk) and
+(every file of the default storage) and ``private/`` (the forum's attachments, kept in
+their own storage), both read through the storage API, so S3 works as well as a disk, and
 ``manifest.json`` (when, from which migrations, and how many rows of each model).
 
 Restoring empties the (migrated) database completely, loads the rows, writes the files
@@ -20,9 +20,10 @@ from datetime import UTC, datetime
 from pathlib import Path, PurePosixPath
 
 from django.apps import apps
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.files.base import ContentFile
-from django.core.files.storage import default_storage
+from django.core.files.storage import default_storage, storages
 from django.core.management import call_command
 from django.db import connection, transaction
 from django.db.migrations.recorder import MigrationRecorder
@@ -68,6 +69,14 @@ def _applied_migrations() -> list[list[str]]:
     return sorted([app, name] for app, name in recorder.applied_migrations())
 
 
+def file_storages() -> dict[str, object]:
+    """The storages whose files a backup holds, by their folder in the archive."""
+    found = {"media": default_storage}
+    if "forum_attachments" in settings.STORAGES:
+        found["private"] = storages["forum_attachments"]
+    return found
+
+
 def _media_files(storage, directory=""):
     directories, files = storage.listdir(directory)
     for name in files:
@@ -83,7 +92,7 @@ def _add_bytes(archive, name, data: bytes):
     archive.addfile(info, io.BytesIO(data))
 
 
-def backup(directory, storage=default_storage) -> Path:
+def backup(directory) -> Path:
     """Write ``puente-backup-<UTC time>.tar.gz`` into ``directory``; return its path."""
     directory = Path(directory)
     directory.mkdir(parents=True, exist_ok=True)
@@ -103,7 +112,13 @@ def backup(directory, storage=default_storage) -> Path:
                 verbosity=0,
             )
             counts = _row_counts()
-        media = sorted(_media_files(storage)) if storage.exists("") else []
+        stores = file_storages()
+        media = [
+            (folder, name)
+            for folder, storage in stores.items()
+            if storage.exists("")
+            for name in sorted(_media_files(storage))
+        ]
         manifest = {
             "format": FORMAT,
             "created": stamp,
@@ -116,9 +131,9 @@ def backup(directory, storage=default_storage) -> Path:
             _add_bytes(archive, "manifest.json", json.dumps(manifest, indent=1).encode())
             archive.add(types, arcname="contenttypes.json")
             archive.add(data, arcname="data.json")
-            for name in media:
-                with storage.open(name, "rb") as handle:
-                    _add_bytes(archive, f"media/{name}", handle.read())
+            for folder, name in media:
+                with stores[folder].open(name, "rb") as handle:
+                    _add_bytes(archive, f"{folder}/{name}", handle.read())
     logger.info("backup written to %s (%d media files)", path, len(media))
     return path
 
@@ -138,11 +153,13 @@ def _check_migrations(manifest):
         )
 
 
-def _safe_member_name(name: str) -> str:
-    relative = PurePosixPath(name).relative_to("media")
-    if relative.is_absolute() or ".." in relative.parts:
-        raise RestoreError(f"Refusing a file outside the media folder: {name}")
-    return str(relative)
+def _safe_member_name(name: str) -> tuple[str, str]:
+    """The archive member's (folder, name in that folder's storage)."""
+    path = PurePosixPath(name)
+    relative = PurePosixPath(*path.parts[1:])
+    if path.is_absolute() or ".." in path.parts or not relative.parts:
+        raise RestoreError(f"Refusing a file outside the media folders: {name}")
+    return path.parts[0], str(relative)
 
 
 def wipe_database() -> None:
@@ -158,7 +175,7 @@ def wipe_database() -> None:
             cursor.execute("SET CONSTRAINTS ALL DEFERRED")  # rows load in any order
 
 
-def restore(archive_path, storage=default_storage) -> dict:
+def restore(archive_path) -> dict:
     """Replace the database and media with the archive's; return its manifest.
 
     The database must be migrated (``manage.py restore`` does it first).
@@ -179,9 +196,12 @@ def restore(archive_path, storage=default_storage) -> dict:
                 ContentType.objects.clear_cache()
                 call_command("loaddata", str(fixture), verbosity=0)
         ContentType.objects.clear_cache()
+        stores = file_storages()
         for member in archive.getmembers():
-            if member.isfile() and member.name.startswith("media/"):
-                name = _safe_member_name(member.name)
+            folder = member.name.split("/", 1)[0]
+            if member.isfile() and folder in stores:
+                folder, name = _safe_member_name(member.name)
+                storage = stores[folder]
                 if storage.exists(name):
                     storage.delete(name)
                 storage.save(name, ContentFile(archive.extractfile(member).read()))

@@ -76,6 +76,7 @@ SHOW_STATE = (
     "'cache': settings.CACHES['default']['BACKEND'],"
     "'session': settings.SESSION_ENGINE,"
     "'media': settings.STORAGES['default']['BACKEND'],"
+    "'attachments': settings.STORAGES['forum_attachments']['BACKEND'],"
     "'tasks': settings.TASKS['default']['BACKEND'],"
     "'page_cache': 'home.page_cache.AnonymousPageCacheMiddleware' in settings.MIDDLEWARE}))"
 )
@@ -97,6 +98,7 @@ def test_production_app_servers_keep_nothing_on_local_disk():
         "cache": "django.core.cache.backends.redis.RedisCache",
         "session": "django.contrib.sessions.backends.cached_db",
         "media": "storages.backends.s3.S3Storage",
+        "attachments": "storages.backends.s3.S3Storage",
         "tasks": "django_tasks_db.DatabaseBackend",
         "page_cache": True,
     }
@@ -106,4 +108,5 @@ def test_without_redis_sessions_stay_in_the_database_and_pages_are_not_cached():
     state = production_state(PRODUCTION_ENV)
     assert state["session"] == "django.contrib.sessions.backends.db"
     assert state["media"] == "django.core.files.storage.FileSystemStorage"
+    assert state["attachments"] == "django.core.files.storage.FileSystemStorage"
     assert state["page_cache"] is False

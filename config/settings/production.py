@@ -32,7 +32,7 @@ SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    **STORAGES,  # noqa: F405 (forum attachments: PRIVATE_MEDIA_ROOT)
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
@@ -91,4 +91,9 @@ if AWS_STORAGE_BUCKET_NAME:
     STORAGES["default"] = {
         "BACKEND": "storages.backends.s3.S3Storage",
         "OPTIONS": {"location": env_str("S3_MEDIA_PREFIX", "media")},
+    }
+    # Read back by the forum's permission-checking view, never linked to directly.
+    STORAGES["forum_attachments"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {"location": env_str("S3_PRIVATE_PREFIX", "private"), "default_acl": "private"},
     }

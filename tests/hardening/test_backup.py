@@ -6,13 +6,14 @@ import io
 import pytest
 from django.contrib.contenttypes.models import ContentType
 from django.core.files.base import ContentFile
-from django.core.files.storage import default_storage
+from django.core.files.storage import default_storage, storages
 from django.core.management import call_command
 from django.test import Client
 from wagtail.documents import get_document_model
 from wagtail.models import Collection, Page
 
-from forum.models import Post
+from forum import attachments
+from forum.models import Attachment, Post
 from home import backup
 from kb.models.positions import Endorsement
 from members.models import User
@@ -27,6 +28,10 @@ def media(settings, tmp_path):
     settings.STORAGES = {
         **settings.STORAGES,
         "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+        "forum_attachments": {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": tmp_path / "private", "base_url": None},
+        },
     }
     return settings.MEDIA_ROOT
 
@@ -52,13 +57,21 @@ def snapshot():
     }
 
 
-def test_backup_wipe_restore_finds_everything_again(demo, db, media, tmp_path):
+def test_backup_wipe_restore_finds_everything_again(demo, db, media, tmp_path, monkeypatch):
     demo_translations.build()  # reviewed, official and machine translations
+    # Attachments live in their own storage, as configured in base settings (the field
+    # chose its storage when the models loaded, under the test settings).
+    monkeypatch.setattr(
+        Attachment._meta.get_field("file"), "storage", storages["forum_attachments"]
+    )
     document = get_document_model().objects.create(
         title="Acta de la asamblea",
         file=ContentFile(b"%PDF-1.4\nacta\n%%EOF\n", name="acta.pdf"),
         collection=Collection.get_first_root_node(),
     )
+    post = Post.objects.filter(position__gt=1).first()
+    attachments.save(post, [attachments.PreparedFile("acta.txt", "text", b"Acta privada")])
+    attachment = Attachment.objects.get(post=post)
     before = snapshot()
     assert len(before["pages"]) > 50
     assert {code for _pk, code, _path, _live in before["pages"]} >= {"es", "de", "en"}
@@ -68,11 +81,12 @@ def test_backup_wipe_restore_finds_everything_again(demo, db, media, tmp_path):
     archive = backup.backup(tmp_path / "backups")
     manifest = backup.read_manifest(archive)
     assert manifest["rows"] == counts_before
-    assert manifest["media_files"] >= 1
+    assert manifest["media_files"] >= 2
 
     # Wipe: every row, every file.
     backup.wipe_database()
     default_storage.delete(document.file.name)
+    attachment.file.storage.delete(attachment.file.name)
     assert not Page.objects.exists() and not Post.objects.exists()
     assert not default_storage.exists(document.file.name)
 
@@ -83,6 +97,9 @@ def test_backup_wipe_restore_finds_everything_again(demo, db, media, tmp_path):
     assert backup._row_counts() == counts_before
     with default_storage.open(document.file.name) as handle:
         assert handle.read() == b"%PDF-1.4\nacta\n%%EOF\n"
+    with Attachment.objects.get(pk=attachment.pk).file.open("rb") as handle:
+        assert handle.read() == b"Acta privada"
+    assert (tmp_path / "private" / attachment.file.name).exists()
 
     # It works, not only counts: pages render in each language, sign-in and search work.
     client = Client()

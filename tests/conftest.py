@@ -1,6 +1,9 @@
 """Fixtures shared by every test; they import no site app, so the plugin set can use them."""
 
+import importlib
+
 import pytest
+from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from wagtail.models import Locale, Page, Site
@@ -26,7 +29,7 @@ def root_page(locales):
 
 
 def ensure_wagtail_tree():
-    """Locales, tree root and default site, as Wagtail's migrations create them.
+    """Locales, tree root, default site and glossary, as the data migrations create them.
 
     Transactional tests (browser tests) flush the database afterwards, data
     migrations included, so they call this before building content. The flush
@@ -42,3 +45,5 @@ def ensure_wagtail_tree():
         )
     if not Site.objects.filter(is_default_site=True).exists():
         Site.objects.create(hostname="localhost", port=80, root_page=root, is_default_site=True)
+    if apps.is_installed("translations"):  # the site's glossary (search expands its terms)
+        importlib.import_module("translations.migrations.0002_seed_glossary").seed(apps, None)

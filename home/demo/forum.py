@@ -101,6 +101,26 @@ CATEGORIES = {
             },
         },
     ),
+    "moderacion": (
+        "moderators",
+        False,
+        {
+            "es": {
+                "title": "Moderación",
+                "description": "Solo para quienes moderan: acuerdos sobre reglas y casos difíciles.",
+            },
+            "de": {
+                "title": "Moderation",
+                "slug": "moderation",
+                "description": "Nur für Moderierende: Absprachen zu Regeln und schwierigen Fällen.",
+            },
+            "en": {
+                "title": "Moderation",
+                "slug": "moderation",
+                "description": "Moderators only: agreements on rules and difficult cases.",
+            },
+        },
+    ),
 }
 
 # (category, title, language, [(author username, text), ...])
@@ -223,6 +243,21 @@ DISCUSSIONS = [
             (
                 "moderacion",
                 "Aus deutscher Sicht wäre ein Absatz zur Finanzierung durch die Entwicklungszusammenarbeit hilfreich.",
+            ),
+        ],
+    ),
+    (
+        "moderacion",
+        "Criterios para ocultar publicaciones con datos personales",
+        "es",
+        [
+            (
+                "moderacion",
+                "Propongo ocultar de inmediato toda publicación que mencione el nombre completo o la dirección de una persona acompañada, y avisar a quien la escribió.",
+            ),
+            (
+                "coordinacion",
+                "De acuerdo. Anotemos el motivo en el registro de moderación para poder revisarlo en la reunión mensual.",
             ),
         ],
     ),

@@ -167,7 +167,15 @@ ACCESS = {
     "page:forum.CategoryPage[members]:t/<int:topic_id>-<str:slug>/": members_only(),
     "page:forum.CategoryPage[members]:t/<int:topic_id>/p/<int:position>/": members_only(REDIRECT),
     "page:forum.CategoryPage[members]:t/<int:topic_id>/unread/": members_only(REDIRECT),
-    "page:forum.CategoryPage[moderators]:*": only(MODERATING),
+    "page:forum.CategoryPage[moderators]:": only(MODERATING),
+    "page:forum.CategoryPage[moderators]:t/<int:topic_id>-<str:slug>/": only(MODERATING),
+    "page:forum.CategoryPage[moderators]:t/<int:topic_id>/p/<int:position>/": only(
+        MODERATING, REDIRECT
+    ),
+    "page:forum.CategoryPage[moderators]:t/<int:topic_id>/unread/": only(MODERATING, REDIRECT),
+    "page:forum.CategoryPage[moderators]:new/": only(MODERATING),
+    "page:forum.CategoryPage[moderators]:t/<int:topic_id>/reply/": only(MODERATING),
+    "page:forum.CategoryPage[moderators]:t/<int:topic_id>/watch/": only(MODERATING, NOT_ALLOWED),
     "page:forum.CategoryPage[*]:new/": members_only(),
     "page:forum.CategoryPage[*]:t/<int:topic_id>/reply/": members_only(),
     "page:forum.CategoryPage[*]:t/<int:topic_id>/moderate/": only(MODERATING),

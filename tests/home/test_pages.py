@@ -71,10 +71,14 @@ def test_demo_content_is_idempotent(client):
     assert (Page.objects.count(), Menu.objects.count(), Topic.objects.count()) == counts
     assert HomePage.objects.count() == 3
     assert StandardPage.objects.count() == 9
-    # The forum demo: four categories, discussions mostly in Spanish, some in German.
+    # The forum demo: four categories and the moderators' own, discussions mostly in
+    # Spanish, some in German.
     assert ForumIndexPage.objects.count() == 3
-    assert CategoryPage.objects.filter(locale__language_code="es").count() == 4
-    assert Topic.objects.count() == 7
+    visibility = CategoryPage.objects.filter(locale__language_code="es").values_list(
+        "visibility", flat=True
+    )
+    assert sorted(visibility) == ["members", "members", "members", "moderators", "public"]
+    assert Topic.objects.count() == 8
     assert Topic.objects.filter(language="de").exists()
     general = CategoryPage.objects.get(slug="intercambio-general")
     assert CategoryActivity.objects.get(category=general).topic_count == 2

@@ -1,6 +1,6 @@
 """Demo content for the site shell: home page, about, imprint, privacy, menus."""
 
-from wagtail.models import Page, Site
+from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.rich_text import RichText
 
 from home.demo import dashboard as demo_dashboard
@@ -215,9 +215,41 @@ def build_shell() -> HomePage:
     return home
 
 
+# A page only signed-in members may open (a Wagtail view restriction on each language).
+INTERNAL = {
+    "es": {
+        "title": "Documentos internos de la red",
+        "intro": "Actas, calendario de reuniones y contactos de las organizaciones miembro.",
+        "body": _body("Acta de la asamblea de octubre y calendario de reuniones de 2027."),
+    },
+    "de": {
+        "title": "Interne Dokumente des Netzwerks",
+        "slug": "interne-dokumente",
+        "intro": "Protokolle, Sitzungskalender und Kontakte der Mitgliedsorganisationen.",
+        "body": _body("Protokoll der Versammlung im Oktober und Sitzungskalender 2027."),
+    },
+    "en": {
+        "title": "The network's internal documents",
+        "slug": "internal-documents",
+        "intro": "Minutes, meeting calendar and contacts of the member organisations.",
+        "body": _body("Minutes of the October assembly and the 2027 meeting calendar."),
+    },
+}
+
+
+def build_internal(home: HomePage) -> Page:
+    page = ensure_translated_child(home, StandardPage, "documentos-internos", INTERNAL)
+    for translation in page.get_translations(inclusive=True):
+        PageViewRestriction.objects.get_or_create(
+            page=translation, restriction_type=PageViewRestriction.LOGIN
+        )
+    return page
+
+
 def build() -> HomePage:
-    """The whole demo site: the shell, the knowledge base and the forum."""
+    """The whole demo site: the shell, the knowledge base, the forum and an internal page."""
     home = build_shell()
+    build_internal(home)
     indexes = kb.build(home)
     kb_menu = [indexes[key] for key in ("practices", "care_models", "positions", "organisations")]
     dialogues_index, _dialogues = demo_dialogues.build(home)

@@ -30,35 +30,45 @@ def one_page_per_type(language):
     return list(chosen.values())
 
 
-def public_urls(language):
+def first_topic_url(language, visibility):
     from forum.models import CategoryPage, Topic
 
-    urls = [page.url for page in one_page_per_type(language)]
     category = CategoryPage.objects.filter(
-        visibility="public", locale__language_code=language
+        visibility=visibility, locale__language_code=language
     ).first()
     topic = Topic.objects.filter(category=category.canonical()).first()
-    urls += [
-        category.topic_url(topic),
+    return category, category.topic_url(topic)
+
+
+def reader_urls(language):
+    """Every page type and the public forum and search, as anyone sees them."""
+    _category, topic = first_topic_url(language, "public")
+    return [
+        *(page.url for page in one_page_per_type(language)),
+        topic,
         f"/{language}/search/?q=migraci%C3%B3n",
-        f"/{language}/accounts/login/",
-        f"/{language}/members/join/",
     ]
-    return urls
+
+
+def signed_out_urls(language):
+    return [*reader_urls(language), f"/{language}/accounts/login/", f"/{language}/members/join/"]
 
 
 def member_urls(language):
-    from forum.models import CategoryPage
-
-    category = CategoryPage.objects.filter(
-        visibility="members", locale__language_code=language
-    ).first()
+    """The same pages signed in (reply forms, menus), and the members' own pages."""
+    category, topic = first_topic_url(language, "members")
+    forum = category.get_parent().specific
     return [
+        *reader_urls(language),
         category.url,
+        topic,
         category.sub_url("new_topic"),
+        forum.sub_url("unread"),
+        forum.sub_url("notifications"),
         f"/{language}/members/",
         f"/{language}/members/people/",
         f"/{language}/members/profile/",
+        f"/{language}/accounts/2fa/",
     ]
 
 
@@ -80,7 +90,7 @@ def test_every_page_type_has_no_serious_violations(browser_page, live_server, li
     demo_members.build()
     found = {}
     for language in LANGUAGES:
-        found |= check(browser_page, axe, live_server.url, public_urls(language))
+        found |= check(browser_page, axe, live_server.url, signed_out_urls(language))
     sign_in_by_cookie(browser_page, live_server, User.objects.get(username="member1"))
     for language in LANGUAGES:
         found |= check(browser_page, axe, live_server.url, member_urls(language))

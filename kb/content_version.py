@@ -1,0 +1,87 @@
+"""A version number of the knowledge base, raised by every write that can change it.
+
+Figures that cost a scan of the knowledge base (listing facet counts and totals, related
+pages, the dashboard's counts) are cached under the current version with ``remember()``.
+Publishing, unpublishing, moving or deleting a page, and saving or deleting any row of
+the kb's own models (terms, endorsements, consultations, tags) or a view restriction raise
+the version, so the next reader computes them afresh. Forum posts and member activity do
+not: they are not part of the knowledge base.
+"""
+
+import hashlib
+import time
+
+from django.core.cache import cache
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save
+from wagtail.models import Page
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+VERSION_KEY = "puente:kb:version"
+VALUE_KEY = "puente:kb:{version}:{digest}"
+# Labels of models outside the kb whose rows change what the knowledge base shows.
+WATCHED_MODELS = {"wagtailcore.pageviewrestriction", "wagtailcore.locale", "taggit.tag"}
+
+
+def current() -> int:
+    version = cache.get(VERSION_KEY)
+    if version is None:
+        # From the clock: a version lost from the cache never returns to an old number.
+        cache.add(VERSION_KEY, time.time_ns() // 1_000_000, timeout=None)
+        version = cache.get(VERSION_KEY)
+    return version
+
+
+def remember(parts, compute):
+    """``compute()``, cached under ``parts`` (strings and numbers) until the next change."""
+    digest = hashlib.sha256(repr(tuple(parts)).encode()).hexdigest()
+    key = VALUE_KEY.format(version=current(), digest=digest)
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, timeout=24 * 60 * 60)
+    return value
+
+
+def bump() -> None:
+    """Raise the version now and once more when the transaction commits.
+
+    The second raise covers a reader who computed from the old rows in between.
+    """
+    _raise()
+    transaction.on_commit(_raise)
+
+
+def _raise() -> None:
+    try:
+        cache.incr(VERSION_KEY)
+    except ValueError:
+        current()
+
+
+def _changes_kb(sender, instance) -> bool:
+    if issubclass(sender, Page):
+        return bool(getattr(instance, "live", False))
+    return sender._meta.app_label == "kb" or sender._meta.label_lower in WATCHED_MODELS
+
+
+def _on_save(sender, instance, **kwargs):
+    if _changes_kb(sender, instance):
+        bump()
+
+
+def _on_delete(sender, instance, **kwargs):
+    if issubclass(sender, Page) or _changes_kb(sender, instance):
+        bump()
+
+
+def _on_page_event(**kwargs):
+    bump()
+
+
+def connect() -> None:
+    post_save.connect(_on_save, dispatch_uid="kb-version-save")
+    post_delete.connect(_on_delete, dispatch_uid="kb-version-delete")
+    page_published.connect(_on_page_event, dispatch_uid="kb-version-published")
+    page_unpublished.connect(_on_page_event, dispatch_uid="kb-version-unpublished")
+    post_page_move.connect(_on_page_event, dispatch_uid="kb-version-moved")

@@ -6,7 +6,9 @@ Run ``benchmarks/generate.py --size M`` first (same BENCH_DATABASE_URL). Every r
 goes through Django's whole handler and the site's middleware (the test client, no
 network), after a warm-up; each page is timed ``--runs`` times uncached (no page cache in
 the middleware) and then cached (the anonymous page cache of production, on Redis).
-Member-only pages (the unread list) are timed signed in, uncached. The floor is a view
+"Cold" is uncached with the whole cache emptied before each request (menus, the
+knowledge base's cached counts and related pages: what the first reader after a change
+pays). Member-only pages (the unread list) are timed signed in, uncached. The floor is a view
 that returns a constant response through the same middleware. ``benchmarks/run.py``
 runs this for several sizes and prints the table.
 """
@@ -102,7 +104,9 @@ def key_pages():
     return pages, member
 
 
-def measure(client, url, runs, warmup):
+def measure(client, url, runs, warmup, before=None):
+    """Median, p95, queries and bytes of ``url``; ``before()`` runs untimed before each
+    timed request (the cold figures empty the cache there)."""
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
@@ -111,9 +115,13 @@ def measure(client, url, runs, warmup):
         assert response.status_code == 200, (url, response.status_code)
     timings = []
     for _ in range(runs):
+        if before:
+            before()
         started = time.perf_counter()
         response = client.get(url)
         timings.append((time.perf_counter() - started) * 1000)
+    if before:
+        before()
     with CaptureQueriesContext(connection) as queries:
         response = client.get(url)
     return {
@@ -188,13 +196,19 @@ def main():
             row["uncached"] = measure(signed_in, url, args.runs, args.warmup)
         else:
             row["uncached"] = measure(uncached, url, args.runs, args.warmup)
+            row["cold"] = measure(uncached, url, args.runs, 0, before=cache.clear)
             row["cached"] = measure(cached, url, args.runs, 1)
             assert row["cached"]["x_cache"] == "hit", (name, row["cached"])
         results["pages"].append(row)
         print(
             f"{args.size} {name:<32} {row['uncached']['median']:7.1f} ms "
             f"{row['uncached']['queries']:3d} q"
-            + (f"   cached {row['cached']['median']:5.2f} ms" if "cached" in row else ""),
+            + (
+                f"   cold {row['cold']['median']:7.1f} ms {row['cold']['queries']:3d} q"
+                f"   cached {row['cached']['median']:5.2f} ms"
+                if "cached" in row
+                else ""
+            ),
             flush=True,
         )
     print(f"{args.size} floor {results['floor']['median']:.2f} ms")

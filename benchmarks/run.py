@@ -7,6 +7,7 @@ Each size is measured by ``benchmarks/pages.py`` in a process of its own, on the
 median / 95th percentile server time in ms and queries per size, the ratio of the median to
 the bare-Django floor measured in the same run, growth of the median from the first size to
 the last, and the cached (anonymous page cache hit) median with its ratio to the floor.
+A second table gives the cold figures (the whole cache emptied before each request).
 """
 
 import argparse
@@ -27,6 +28,13 @@ def measure(size: str, runs: int) -> dict:
         cwd=ROOT,
     )
     return json.loads(target.read_text())
+
+
+def growth(first: dict | None, last: dict | None) -> str:
+    """How much the median grew from the first size to the last, in percent."""
+    if not (first and last):
+        return ""
+    return f"{(last['median'] / first['median'] - 1) * 100:+.0f} %"
 
 
 def table(results: list[dict]) -> str:
@@ -66,18 +74,42 @@ def table(results: list[dict]) -> str:
             ]
         if len(sizes) > 1:
             first, last = by_size.get(sizes[0]), by_size.get(sizes[-1])
-            growth = (
-                f"{(last['uncached']['median'] / first['uncached']['median'] - 1) * 100:+.0f} %"
-                if first and last
-                else ""
-            )
-            cells.append(growth)
+            cells.append(growth(first and first["uncached"], last and last["uncached"]))
         last = by_size.get(sizes[-1])
         if last and "cached" in last:
             cached = last["cached"]["median"]
             cells.append(f"{cached:.2f} ({cached / floors[sizes[-1]]:.1f})")
         else:
             cells.append("signed in: not cached")
+        lines.append("| " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
+def cold_table(results: list[dict]) -> str:
+    """Cold median ms, queries and ratio to the floor per size, and the growth."""
+    sizes = [r["size"] for r in results]
+    header = ["page (cold)"]
+    for size in sizes:
+        header += [f"{size} ms", f"{size} queries", f"{size} × floor"]
+    header.append(f"growth {sizes[0]}→{sizes[-1]}")
+    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    rows = {}
+    for result in results:
+        for page in result["pages"]:
+            if "cold" in page:
+                rows.setdefault(page["name"], {})[result["size"]] = page["cold"]
+    for name, by_size in rows.items():
+        cells = [name]
+        for result in results:
+            cold = by_size.get(result["size"])
+            floor = result["floor"]["median"]
+            cells += (
+                [f"{cold['median']:.1f}", str(cold["queries"]), f"{cold['median'] / floor:.0f}"]
+                if cold
+                else ["", "", ""]
+            )
+        first, last = by_size.get(sizes[0]), by_size.get(sizes[-1])
+        cells.append(growth(first, last))
         lines.append("| " + " | ".join(cells) + " |")
     return "\n".join(lines)
 
@@ -94,7 +126,7 @@ def main():
             results.append(json.loads(Path(f"/tmp/puente_pages_{size}.json").read_text()))
         else:
             results.append(measure(size, args.runs))
-    sys.stdout.write(table(results) + "\n")
+    sys.stdout.write(table(results) + "\n\n" + cold_table(results) + "\n")
 
 
 if __name__ == "__main__":

@@ -11,7 +11,9 @@ from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
+from home import routing
 from home.blocks import BodyBlock
+from kb import content_version
 from kb.models import (
     CareModelPage,
     DialogueEventPage,
@@ -26,6 +28,15 @@ KB_INDEX_MODELS = [
     "caremodelindexpage",
     "policypositionindexpage",
 ]
+
+
+# What the home page counts, with the label it shows.
+KEY_FIGURES = {
+    OrganisationPage: _("Member organisations"),
+    GoodPracticePage: _("Good practices"),
+    CareModelPage: _("Integral care models"),
+    PolicyPositionPage: _("Policy positions"),
+}
 
 
 class HomePage(Page):
@@ -44,6 +55,11 @@ class HomePage(Page):
     class Meta:
         verbose_name = _("home page")
 
+    def route(self, request, path_components):
+        if not path_components:
+            return super().route(request, path_components)
+        return routing.route(self, request, path_components)
+
     def latest_content(self, limit=6):
         """The most recently published public pages in this page's language."""
         return (
@@ -57,13 +73,23 @@ class HomePage(Page):
 
     def key_figures(self):
         """The network in figures, counted from the live pages in this page's language."""
-        counted = {
-            OrganisationPage: _("Member organisations"),
-            GoodPracticePage: _("Good practices"),
-            CareModelPage: _("Integral care models"),
-            PolicyPositionPage: _("Policy positions"),
-        }
-        content_types = ContentType.objects.get_for_models(*counted)
+        counts, dialogues = content_version.remember(
+            ("home:key-figures", self.locale_id), self._count_figures
+        )
+        figures = [
+            {"label": label, "value": counts.get(model._meta.label, 0)}
+            for model, label in KEY_FIGURES.items()
+        ]
+        if dialogues["dialogues"]:
+            figures += [
+                {"label": _("People in dialogues"), "value": dialogues["people"]},
+                {"label": _("Institutions in dialogues"), "value": dialogues["institutions"]},
+                {"label": _("Dialogues"), "value": dialogues["dialogues"]},
+            ]
+        return figures
+
+    def _count_figures(self):
+        content_types = ContentType.objects.get_for_models(*KEY_FIGURES)
         counts = dict(
             Page.objects.live()
             .public()
@@ -72,18 +98,8 @@ class HomePage(Page):
             .annotate(n=Count("pk"))
             .order_by()
         )
-        figures = [
-            {"label": label, "value": counts.get(content_types[model].pk, 0)}
-            for model, label in counted.items()
-        ]
-        dialogues = DialogueEventPage.network_figures()
-        if dialogues["dialogues"]:
-            figures += [
-                {"label": _("People in dialogues"), "value": dialogues["people"]},
-                {"label": _("Institutions in dialogues"), "value": dialogues["institutions"]},
-                {"label": _("Dialogues"), "value": dialogues["dialogues"]},
-            ]
-        return figures
+        by_model = {model._meta.label: counts.get(ct.pk, 0) for model, ct in content_types.items()}
+        return by_model, DialogueEventPage.network_figures()
 
 
 class StandardPage(Page):

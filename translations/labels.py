@@ -90,23 +90,35 @@ def _shows_page_itself(request) -> bool:
     return match is None or match.route in ("", "^$")
 
 
+def _with_notice_relations(pages):
+    return pages.select_related(
+        "locale",
+        "alias_of__locale",
+        "translation_provenance__source_page__locale",
+        "translation_provenance__reviewed_by",
+    )
+
+
+def live_translations(request, page) -> dict:
+    """Live translations of ``page`` (itself included) by language code, with what the
+    reader notice needs: one query per request, shared with the language switcher."""
+    memo = request.__dict__.setdefault("_puente_translations", {}) if request else {}
+    if page.pk not in memo:
+        pages = Page.objects.filter(translation_key=page.translation_key, live=True)
+        memo[page.pk] = {p.locale.language_code: p for p in _with_notice_relations(pages)}
+    return memo[page.pk]
+
+
 def reader_notice(request, page) -> ReaderNotice | None:
-    """What to tell the reader of ``page``, read in one query and kept for the request."""
+    """What to tell the reader of ``page``, read with its translations and kept for the request."""
     if not isinstance(page, Page) or page.pk is None:
         return None
     memo = request.__dict__.setdefault("_puente_reader_notice", {}) if request else {}
     if page.pk in memo:
         return memo[page.pk]
-    row = (
-        Page.objects.filter(pk=page.pk)
-        .select_related(
-            "locale",
-            "alias_of__locale",
-            "translation_provenance__source_page__locale",
-            "translation_provenance__reviewed_by",
-        )
-        .first()
-    )
+    row = next((p for p in live_translations(request, page).values() if p.pk == page.pk), None)
+    if row is None:  # a draft or a preview: not among the live translations
+        row = _with_notice_relations(Page.objects.filter(pk=page.pk)).first()
     notice = None
     if row is not None:
         # An alias (wagtail-localize's synchronised trees) shows its source's text as it is.

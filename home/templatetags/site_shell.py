@@ -8,6 +8,7 @@ from wagtail.models import Page
 
 from home.navigation import menu_links
 from translations.fallback import fallback_url
+from translations.labels import live_translations
 
 register = template.Library()
 
@@ -22,21 +23,8 @@ def menu(context, slot):
     }
 
 
-def _live_translations(request, page):
-    """Live translations of a page keyed by language code, looked up once per request."""
-    memo = request.__dict__.setdefault("_puente_translations", {}) if request else {}
-    if page.pk not in memo:
-        memo[page.pk] = {
-            p.locale.language_code: p
-            for p in Page.objects.filter(
-                translation_key=page.translation_key, live=True
-            ).select_related("locale")
-        }
-    return memo[page.pk]
-
-
 def page_translations(request, page):
-    return _live_translations(request, page) if isinstance(page, Page) else {}
+    return live_translations(request, page) if isinstance(page, Page) else {}
 
 
 @register.inclusion_tag("home/tags/language_switcher.html", takes_context=True)

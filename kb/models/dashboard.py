@@ -2,6 +2,7 @@
 which positions they sign and when they meet."""
 
 from django.db import models
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
@@ -22,24 +23,35 @@ class NetworkDashboardPage(Page):
         verbose_name = _("network dashboard")
 
     def get_context(self, request, *args, **kwargs):
-        from kb import charts, dashboard
+        from kb import content_version
 
         context = super().get_context(request, *args, **kwargs)
+        version = content_version.current()
+        # Computed only when the cached fragment of this version is missing.
+        context["charts"] = SimpleLazyObject(
+            lambda: content_version.remember(
+                ("dashboard", self.pk, request.get_host()), lambda: self.charts(request)
+            )
+        )
+        context["kb_version"] = version
+        return context
+
+    def charts(self, request) -> dict:
+        """Every chart and table of the page, from the live pages."""
+        from kb import charts, dashboard
+
         regions = dashboard.organisations_by_region(self.locale_id)
         themes = dashboard.practices_by_theme(self.locale_id)
         positions = dashboard.positions_with_signatories(self.locale_id, request)
         years = dashboard.dialogues_by_year()
-        context.update(
-            {
-                "regions": regions,
-                "region_map": charts.tile_map(regions),
-                "themes": themes,
-                "theme_chart": charts.bar_chart(themes),
-                "positions": positions,
-                "position_chart": charts.bar_chart(positions),
-                "years": years,
-                "years_total": dashboard.total(years),
-                "year_chart": charts.bar_chart(years),
-            }
-        )
-        return context
+        return {
+            "regions": regions,
+            "region_map": charts.tile_map(regions),
+            "themes": themes,
+            "theme_chart": charts.bar_chart(themes),
+            "positions": positions,
+            "position_chart": charts.bar_chart(positions),
+            "years": years,
+            "years_total": dashboard.total(years),
+            "year_chart": charts.bar_chart(years),
+        }

@@ -39,7 +39,7 @@ def language_switcher(context):
     links = []
     for code, _name in settings.LANGUAGES:
         if code in translations:
-            url, available = translations[code].url, True
+            url, available = translations[code].get_url(request), True
         elif isinstance(page, Page):
             url, available = fallback_url(page.get_url(request), page_language, code), False
         else:
@@ -61,7 +61,7 @@ def hreflang_links(context):
     request = context.get("request")
     translations = page_translations(request, context.get("page"))
     links = [
-        {"code": code, "url": request.build_absolute_uri(p.url) if request else p.url}
+        {"code": code, "url": request.build_absolute_uri(p.get_url(request)) if request else p.url}
         for code, p in translations.items()
     ]
     return {"links": links}

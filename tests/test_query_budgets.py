@@ -1,6 +1,7 @@
 """Query budgets of the key pages that no app's own tests bound yet.
 
-The others live next to their app: kb listings with filters and kb detail pages in
+The others live next to their app: kb listings with filters and kb detail pages (without
+the forum's discussion block, which the detail pages here include) in
 tests/kb/test_queries.py, forum index, category and topic pages in
 tests/forum/test_queries.py, the dashboard in tests/kb/test_dashboard.py, search without
 facets in tests/search/test_views.py. Budgets are fixed numbers, measured on the demo site
@@ -29,7 +30,11 @@ ANONYMOUS_BUDGETS = {
     "listing: organisations": 18,
     "listing: dialogues": 19,
     "listing: dialogues + filters": 16,
-    "detail: dialogue": 20,
+    "detail: practice": 11,
+    "detail: care model": 11,
+    "detail: position": 15,
+    "detail: organisation": 10,
+    "detail: dialogue": 13,
     "search + facets": 8,
     "API list": 29,
 }
@@ -61,6 +66,10 @@ def key_pages():
         "listing: organisations": spanish(kb.OrganisationIndexPage).url,
         "listing: dialogues": dialogues,
         "listing: dialogues + filters": f"{dialogues}?theme={theme}",
+        "detail: practice": spanish(kb.GoodPracticePage).url,
+        "detail: care model": spanish(kb.CareModelPage).url,
+        "detail: position": spanish(kb.PolicyPositionPage).url,
+        "detail: organisation": spanish(kb.OrganisationPage).url,
         "detail: dialogue": spanish(kb.DialogueEventPage).url,
         "search + facets": f"/es/search/?q=migrantes&theme={theme}&language=es",
         "API list": "/api/v2/pages/?limit=20",

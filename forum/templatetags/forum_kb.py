@@ -9,22 +9,43 @@ from django.db.models import Case, Exists, When
 
 from forum.conf import forum_settings
 from forum.models import CategoryPage, ForumIndexPage, Post
+from kb import content_version
 
 register = template.Library()
 
 
+# Enough of the forum's front page to build its routes' URLs.
+INDEX_FIELDS = ("id", "title", "url_path", "content_type_id", "locale_id")
+
+
 def _forum_index(locale_id):
     """The forum in the page's language (else any), and whether a category takes
-    discussions of the knowledge base: one query."""
-    return (
-        ForumIndexPage.objects.live()
-        .annotate(
-            in_language=Case(When(locale_id=locale_id, then=0), default=1),
-            has_kb_category=Exists(CategoryPage.objects.live().filter(is_kb_discussions=True)),
+    discussions of the knowledge base. Cached under the knowledge base's version, which
+    every publish, unpublish, move or deletion of a page raises (forum pages included)."""
+
+    def compute():
+        index = (
+            ForumIndexPage.objects.live()
+            .annotate(
+                in_language=Case(When(locale_id=locale_id, then=0), default=1),
+                has_kb_category=Exists(CategoryPage.objects.live().filter(is_kb_discussions=True)),
+            )
+            .order_by("in_language", "pk")
+            .values_list(*INDEX_FIELDS, "has_kb_category")
+            .first()
         )
-        .order_by("in_language", "pk")
-        .first()
-    )
+        return index or ()
+
+    found = content_version.remember(["forum-kb-index", locale_id], compute)
+    if not found:
+        return None
+    *values, has_kb_category = found
+    known = dict(zip(INDEX_FIELDS, values, strict=True), page_ptr_id=values[0])
+    # from_db() takes the values in the order of the model's fields.
+    names = [f.attname for f in ForumIndexPage._meta.concrete_fields if f.attname in known]
+    index = ForumIndexPage.from_db(None, names, [known[name] for name in names])
+    index.has_kb_category = has_kb_category
+    return index
 
 
 @register.inclusion_tag("forum/includes/kb_discussion.html", takes_context=True)

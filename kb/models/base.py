@@ -3,6 +3,7 @@
 from functools import cached_property
 
 from django import forms
+from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import Exists, F, IntegerField, OuterRef, Q, QuerySet, UUIDField, Value
@@ -15,7 +16,7 @@ from wagtail.api import APIField
 from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 
-from kb import filters
+from kb import content_version, filters
 from kb.conf import kb_settings
 from kb.localization import by_translation_key, default_locale_only
 from kb.serializers import TermsField
@@ -32,6 +33,32 @@ def public_pages_q():
     """A Q excluding pages in private sections: a subquery, so it costs no query of its own."""
     restricted = PageViewRestriction.objects.filter(StartsWith(OuterRef("path"), F("page__path")))
     return ~Q(Exists(restricted))
+
+
+# Enough of a page to link to it (title, URL, type name) without loading the page.
+LINK_FIELDS = ("id", "title", "url_path", "content_type_id", "locale_id", "first_published_at")
+
+
+def page_links(rows):
+    """Pages rebuilt from rows of ``LINK_FIELDS`` (as cached): links, at no query."""
+    # from_db() takes the values in the order of the model's fields.
+    names = [f.attname for f in Page._meta.concrete_fields if f.attname in LINK_FIELDS]
+    positions = [LINK_FIELDS.index(name) for name in names]
+    return [Page.from_db(None, names, [row[i] for i in positions]) for row in rows]
+
+
+def linked(model, relation, **lookups):
+    """Whether a row of ``model``'s many-to-many ``relation`` matches ``lookups`` on its
+    target: an EXISTS on the through table, so no join and no duplicate rows."""
+    field = model._meta.get_field(relation)
+    target = field.m2m_reverse_field_name()
+    rows = field.remote_field.through.objects.filter(**{field.m2m_field_name(): OuterRef("pk")})
+    return Exists(rows.filter(**{f"{target}__{name}": v for name, v in lookups.items()}))
+
+
+def _newest_first(row):
+    published, pk = row[LINK_FIELDS.index("first_published_at")], row[0]
+    return (published is not None, published, pk)  # never published: last
 
 
 def _term_order(term):
@@ -193,51 +220,74 @@ class KnowledgePage(Page):
         return public_pages_q()
 
     def related_pages(self, limit=None):
-        """Other pages of the same themes or regions, newest first."""
-        theme_keys = [t.translation_key for t in self.localized_themes]
-        region_keys = [r.translation_key for r in self.localized_regions]
+        """Other pages of the same themes or regions, newest first (cached)."""
+        theme_keys = sorted(str(t.translation_key) for t in self.localized_themes)
+        region_keys = sorted(str(r.translation_key) for r in self.localized_regions)
         if not theme_keys and not region_keys:
             return []
-        shared = Q(themes__translation_key__in=theme_keys) | Q(
-            regions__translation_key__in=region_keys
-        )
-        return self._pages_matching(
-            dict.fromkeys(kb_page_models(), shared), limit or kb_settings.RELATED_LIMIT
-        )
+
+        def conditions():
+            return {
+                model: linked(model, "themes", translation_key__in=theme_keys)
+                | linked(model, "regions", translation_key__in=region_keys)
+                for model in kb_page_models()
+            }
+
+        parts = ["kb-related", self.pk, *theme_keys, "/", *region_keys]
+        return self._newest_links(parts, conditions, limit)
 
     def organisation_keys(self):
         """Translation keys of the organisations this page belongs to."""
         return [o.translation_key for o in self.localized_organisations]
 
     def organisation_pages(self, limit=None):
-        """Other pages of the organisations this page belongs to."""
+        """Other pages of the organisations this page belongs to (cached)."""
         keys = self.organisation_keys()
         if isinstance(keys, list) and not keys:
             return []
         from kb.models import CareModelPage, GoodPracticePage, PolicyPositionPage
 
-        return self._pages_matching(
-            {
-                GoodPracticePage: Q(organisations__translation_key__in=keys),
-                CareModelPage: Q(organisations__translation_key__in=keys),
-                PolicyPositionPage: PolicyPositionPage.signed_by(keys),
-            },
-            limit or kb_settings.RELATED_LIMIT,
-        )
+        def conditions():
+            # Keys read first (a position's endorsers come as a subquery), so that the
+            # database plans from the organisations' few links, not from every page.
+            chosen = sorted(set(keys))
+            return {
+                GoodPracticePage: linked(
+                    GoodPracticePage, "organisations", translation_key__in=chosen
+                ),
+                CareModelPage: linked(CareModelPage, "organisations", translation_key__in=chosen),
+                PolicyPositionPage: PolicyPositionPage.signed_by(chosen),
+            }
 
-    def _pages_matching(self, conditions, limit):
-        """Live public pages of this language matching any model's condition (one query)."""
-        matching = Q()
-        for model, condition in conditions.items():
-            matching |= Q(pk__in=model.objects.filter(condition).order_by().values("pk"))
-        return list(
-            Page.objects.live()
-            .filter(locale_id=self.locale_id)
-            .filter(matching)
-            .filter(self._public_q)
-            .exclude(pk=self.pk)
-            .order_by("-first_published_at", "-pk")[:limit]
-        )
+        # A subquery of keys (a position's endorsers) follows from the page itself.
+        shown = sorted(map(str, keys)) if isinstance(keys, list) else ["endorsers"]
+        return self._newest_links(["kb-organisation-pages", self.pk, *shown], conditions, limit)
+
+    def _newest_links(self, parts, conditions, limit):
+        """The newest live public pages of this language, other than this one, matching
+        their model's condition (``conditions()``: {model: condition}), as links; cached
+        under ``parts`` until the knowledge base changes."""
+        limit = limit or kb_settings.RELATED_LIMIT
+
+        def compute():
+            # One query per model, each reading that type's newest pages first (index
+            # kb_page_type_published_idx) and stopping at ``limit``: no statement
+            # collects or sorts every match.
+            rows = []
+            for model, condition in conditions().items():
+                content_type = ContentType.objects.get_for_model(model)
+                rows += (
+                    model.objects.live()
+                    .filter(content_type=content_type, locale_id=self.locale_id)
+                    .filter(condition)
+                    .filter(self._public_q)
+                    .exclude(pk=self.pk)
+                    .order_by(F("first_published_at").desc(nulls_last=True), "-pk")
+                    .values_list(*LINK_FIELDS)[:limit]
+                )
+            return sorted(rows, key=_newest_first, reverse=True)[:limit]
+
+        return page_links(content_version.remember([*parts, self.locale_id, limit], compute))
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

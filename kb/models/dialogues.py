@@ -1,5 +1,7 @@
 """The network's dialogue formats: who met, where, about what, and what came of it."""
 
+from functools import cached_property
+
 from django.db import models
 from django.db.models import Sum
 from django.utils.translation import gettext_lazy as _
@@ -96,13 +98,18 @@ class DialogueEventPage(KnowledgePage):
         verbose_name = _("dialogue")
         verbose_name_plural = _("dialogues")
 
+    @cached_property
+    def sectors(self) -> list:
+        """Participation by sector, read once for the table and both totals."""
+        return list(self.participation.all())
+
     @property
     def people(self) -> int:
-        return sum(row.people for row in self.participation.all())
+        return sum(row.people for row in self.sectors)
 
     @property
     def institutions(self) -> int:
-        return sum(row.institutions for row in self.participation.all())
+        return sum(row.institutions for row in self.sectors)
 
     def localized_related_positions(self):
         from kb.models import PolicyPositionPage

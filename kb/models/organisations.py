@@ -1,7 +1,6 @@
 """Member organisations of the network and their directory."""
 
 from django.db import models
-from django.db.models import Case, CharField, OuterRef, Q, Subquery, Value, When
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
@@ -9,10 +8,10 @@ from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import RichTextField
-from wagtail.models import Page
 from wagtail.search import index
 
-from kb.models.base import KnowledgeIndexPage, KnowledgePage
+from kb import content_version
+from kb.models.base import LINK_FIELDS, KnowledgeIndexPage, KnowledgePage, linked, page_links
 
 
 class OrganisationTag(TaggedItemBase):
@@ -95,48 +94,38 @@ class OrganisationPage(KnowledgePage):
         return [self]
 
     def published_work(self):
-        """This organisation's practices, care models and endorsed positions (one query)."""
+        """This organisation's practices, care models and endorsed positions, each in its
+        listing's order, as links (cached; one query per type after a change)."""
         from kb.models import CareModelPage, GoodPracticePage, PolicyPositionPage
 
         key = self.translation_key
         kinds = {
-            "practices": GoodPracticePage.objects.filter(organisations__translation_key=key),
-            "care_models": CareModelPage.objects.filter(organisations__translation_key=key),
-            "positions": PolicyPositionPage.objects.filter(PolicyPositionPage.signed_by([key])),
+            "practices": (
+                GoodPracticePage,
+                linked(GoodPracticePage, "organisations", translation_key=key),
+            ),
+            "care_models": (
+                CareModelPage,
+                linked(CareModelPage, "organisations", translation_key=key),
+            ),
+            "positions": (PolicyPositionPage, PolicyPositionPage.signed_by([key])),
         }
-        kinds = {name: qs.order_by().values("pk") for name, qs in kinds.items()}
 
-        def field_of(model, name):
-            return Subquery(model.objects.filter(pk=OuterRef("pk")).values(name)[:1])
+        def compute():
+            return {
+                name: list(
+                    model.objects.live()
+                    .filter(locale_id=self.locale_id)
+                    .filter(condition)
+                    .filter(self._public_q)
+                    .order_by(*model.listing_order)
+                    .values_list(*LINK_FIELDS)
+                )
+                for name, (model, condition) in kinds.items()
+            }
 
-        pages = (
-            Page.objects.live()
-            .filter(locale_id=self.locale_id)
-            .filter(self._public_q)
-            .filter(
-                Q(pk__in=kinds["practices"])
-                | Q(pk__in=kinds["care_models"])
-                | Q(pk__in=kinds["positions"])
-            )
-            .annotate(
-                kb_kind=Case(
-                    *(When(pk__in=pks, then=Value(name)) for name, pks in kinds.items()),
-                    output_field=CharField(),
-                ),
-                kb_start=field_of(GoodPracticePage, "start_date"),
-                kb_adopted=field_of(PolicyPositionPage, "date_adopted"),
-            )
-        )
-        # Each list in its listing's order (see ``listing_order`` of each model).
-        orders = {
-            "practices": lambda p: (p.kb_start, p.pk),
-            "care_models": lambda p: (p.first_published_at is not None, p.first_published_at, p.pk),
-            "positions": lambda p: (p.kb_adopted is not None, p.kb_adopted, p.pk),
-        }
-        work = {name: [] for name in kinds}
-        for page in pages:
-            work[page.kb_kind].append(page)
-        return {name: sorted(found, key=orders[name], reverse=True) for name, found in work.items()}
+        work = content_version.remember(["kb-organisation-work", self.pk, self.locale_id], compute)
+        return {name: page_links(rows) for name, rows in work.items()}
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -119,11 +119,15 @@ class PolicyPositionPage(RoutablePageMixin, KnowledgePage):
 
     @classmethod
     def signed_by(cls, organisation_keys) -> models.Q:
-        """Positions an organisation (by translation key) endorsed; declines do not count."""
-        return models.Q(
-            endorsements__organisation__translation_key__in=organisation_keys,
-            endorsements__decision__in=SIGNING_DECISIONS,
+        """Positions an organisation (by translation key) endorsed; declines do not count.
+
+        An EXISTS, so a position signed by several of them is found once."""
+        signed = Endorsement.objects.filter(
+            position=models.OuterRef("pk"),
+            organisation__translation_key__in=organisation_keys,
+            decision__in=SIGNING_DECISIONS,
         )
+        return models.Q(models.Exists(signed))
 
     def _endorsements(self):
         """Endorsements (not declines) of any language version of this position."""
@@ -157,7 +161,7 @@ class PolicyPositionPage(RoutablePageMixin, KnowledgePage):
 
     def organisation_keys(self):
         """The endorsing organisations' keys, as a subquery: no query of its own."""
-        return self._endorsements().values("organisation__translation_key")
+        return self._endorsements().values_list("organisation__translation_key", flat=True)
 
     # Versions, co-signing and the coordination's actions -------------------------
 

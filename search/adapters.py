@@ -1,9 +1,10 @@
 """How content kinds plug into the search: one ``Adapter`` per model.
 
 An adapter turns an object into its ``IndexDocument``s (none when it must not be found:
-a draft, a deleted post) and lists every object to index for a rebuild. Apps also
-register who may see what (``register_audiences``), human names of their kinds
-(``register_kind``) and of their facet values (``register_facet_labels``).
+a draft, a deleted post) and lists every object to index for a rebuild, which may turn
+many objects at once in a few queries (``documents_of_many``). Apps also register who
+may see what (``register_audiences``), human names of their kinds (``register_kind``)
+and of their facet values (``register_facet_labels``).
 """
 
 import dataclasses
@@ -19,6 +20,9 @@ class Adapter:
     model: type[models.Model]
     documents: Callable[[models.Model], list[IndexDocument]]
     queryset: Callable[[], Iterable[models.Model]]
+    # The documents of many objects of the model, the same as ``documents`` gives one by
+    # one, in a number of queries that does not grow with the number of objects.
+    documents_of_many: Callable[[list[models.Model]], list[IndexDocument]] | None = None
     # Other objects whose documents depend on this one (a category's topics and posts),
     # updated with it when a save touched one of ``dependent_fields`` (None: any save).
     dependents: Callable[[models.Model], Iterable[models.Model]] | None = None

@@ -20,7 +20,7 @@ search_settings = AppSettings(
         "AUTOCOMPLETE_LIMIT": 8,
         # Words in a result's snippet.
         "SNIPPET_WORDS": 40,
-        # Documents written per batch by the rebuild command.
+        # Objects read and documents written per batch by the rebuild command.
         "BATCH_SIZE": 500,
         # Dotted path of a function returning the termbase that expands queries across
         # languages, as [{language: [forms]}]; None = the built-in one (search.glossary).

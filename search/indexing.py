@@ -1,5 +1,6 @@
 """Keep the index in step with the content: index, remove, rebuild."""
 
+import itertools
 import logging
 from collections.abc import Callable, Iterable, Iterator
 
@@ -53,10 +54,34 @@ def remove(keys: Iterable[str]) -> None:
     get_backend().delete(keys)
 
 
-def all_documents() -> Iterator[IndexDocument]:
+def documents_of_many(objects) -> list[IndexDocument]:
+    """The documents of ``objects`` (all of one model), as ``documents_of`` gives them one
+    by one, built in bulk when the model's adapter can."""
+    objects = list(objects)
+    adapter = adapters.adapter_for(objects[0]) if objects else None
+    if adapter is None:
+        return []
+    return _documents_of_chunk(adapter, objects)
+
+
+def _documents_of_chunk(adapter, objects) -> list[IndexDocument]:
+    if adapter.documents_of_many is None:
+        return [document for obj in objects for document in adapter.documents(obj) if document]
+    return [document for document in adapter.documents_of_many(objects) if document]
+
+
+def _chunks(iterable, size):
+    iterator = iter(iterable)
+    while chunk := list(itertools.islice(iterator, size)):
+        yield chunk
+
+
+def all_documents(*, chunk_size: int | None = None) -> Iterator[IndexDocument]:
+    """Every document of every adapter, built ``chunk_size`` objects at a time."""
+    chunk_size = chunk_size or search_settings.BATCH_SIZE
     for adapter in adapters.adapters():
-        for obj in adapter.queryset():
-            yield from documents_of(obj)
+        for chunk in _chunks(adapter.queryset(), chunk_size):
+            yield from _documents_of_chunk(adapter, chunk)
 
 
 def rebuild(progress: Callable[[int], None] | None = None, *, backend=None) -> int:

@@ -38,8 +38,14 @@ def searchable_text(page: Page, *, exclude=("title",)) -> str:
     return "\n".join(dict.fromkeys(parts))
 
 
-def page_document(page: Page, *, kind: str, body: str, **fields) -> IndexDocument | None:
-    """The document of ``page`` if it is live and routable, else None."""
+def page_document(
+    page: Page, *, kind: str, body: str, audience: str | None = None, **fields
+) -> IndexDocument | None:
+    """The document of ``page`` if it is live and routable, else None.
+
+    ``audience`` is found from the page's view restrictions unless given (a batch passes
+    what ``audiences.for_pages`` found).
+    """
     if not page.live:
         return None
     url = page.get_url()
@@ -58,6 +64,6 @@ def page_document(page: Page, *, kind: str, body: str, **fields) -> IndexDocumen
         url=url,
         date=date,
         group=f"page:{page.translation_key}",
-        audience=audiences.for_page(page),
+        audience=audiences.for_page(page) if audience is None else audience,
         **fields,
     )

@@ -8,6 +8,7 @@ from ``forum.permissions``, the same functions every forum view asks.
 
 import dataclasses
 
+from django.db.models import prefetch_related_objects
 from django.db.models.signals import post_delete, post_save
 from django.utils.translation import gettext_lazy as _
 
@@ -62,7 +63,30 @@ def topic_documents(topic) -> list[IndexDocument]:
     category = topic.category
     if not category.live:
         return []
-    opening = topic.posts.filter(position=1).first()
+    return _topic_documents(topic, category, topic.posts.filter(position=1).first())
+
+
+def topics_documents(topics) -> list[IndexDocument]:
+    """The documents of ``topics``, in a few queries whatever their number."""
+    from forum.models import Post
+
+    topics = list(topics)
+    prefetch_related_objects(topics, "category")
+    openings = Post.objects.filter(topic__in=topics, position=1)
+    if hasattr(Post, "translations"):
+        openings = openings.prefetch_related("translations")
+    opening_of = {post.topic_id: post for post in openings}
+    # One instance per category, so that its URL is worked out once per batch.
+    categories = {}
+    documents = []
+    for topic in topics:
+        category = categories.setdefault(topic.category_id, topic.category)
+        if category.live:
+            documents += _topic_documents(topic, category, opening_of.get(topic.pk))
+    return documents
+
+
+def _topic_documents(topic, category, opening) -> list[IndexDocument]:
     visible = opening is not None and opening.is_visible
     url = category.topic_url(topic)
     if not url or not category.url:
@@ -87,18 +111,55 @@ def post_documents(post) -> list[IndexDocument]:
         return topic_documents(post.topic)
     if post.is_deleted:
         return []
-    topic = post.topic
-    category = topic.category
+    category = post.topic.category
     if not category.live:
         return []
-    forum_index = category.get_parent().specific
+    return _post_documents(post, category, category.get_parent().specific)
+
+
+def posts_documents(posts) -> list[IndexDocument]:
+    """The documents of ``posts``, in a few queries whatever their number."""
+    from forum.models import Post
+
+    posts = [post for post in posts if post.position == 1 or not post.is_deleted]
+    prefetch_related_objects(posts, "topic__category")
+    openings = [post for post in posts if post.position == 1]
+    documents = topics_documents(dict.fromkeys(post.topic for post in openings))
+    replies = [post for post in posts if post.position != 1]
+    if hasattr(Post, "translations"):
+        prefetch_related_objects(replies, "translations")
+    # One instance per category and per forum, so that URLs are worked out once per batch.
+    categories = {}
+    for post in replies:
+        categories.setdefault(post.topic.category_id, post.topic.category)
+    forums = _parents([category for category in categories.values() if category.live])
+    for post in replies:
+        category = categories[post.topic.category_id]
+        if category.live:
+            documents += _post_documents(post, category, forums[category.pk])
+    return documents
+
+
+def _parents(pages) -> dict[int, object]:
+    """{page id: its parent, as its own type} in two queries, as ``get_parent().specific``."""
+    from wagtail.models import Page
+
+    parent_path = {page.pk: page.path[: -Page.steplen] for page in pages}
+    by_path = {
+        parent.path: parent
+        for parent in Page.objects.filter(path__in=set(parent_path.values())).specific()
+    }
+    return {pk: by_path[path] for pk, path in parent_path.items()}
+
+
+def _post_documents(post, category, forum_index) -> list[IndexDocument]:
     if not hasattr(forum_index, "sub_url") or not forum_index.url:
         return []
     document = IndexDocument(
         key=adapters.key_for(post),
         kind="forum_post",
         language=post.language,
-        title=topic.title,
+        title=post.topic.title,
         body=post.source,
         url=forum_index.sub_url("post_permalink", post.pk),
         date=post.created_at.date(),
@@ -126,6 +187,7 @@ def register():
         adapters.Adapter(
             model=Topic,
             documents=topic_documents,
+            documents_of_many=topics_documents,
             queryset=lambda: Topic.objects.select_related("category").iterator(),
             dependents=lambda topic: topic.posts.filter(position__gt=1).select_related(
                 "topic__category"
@@ -137,6 +199,7 @@ def register():
         adapters.Adapter(
             model=Post,
             documents=post_documents,
+            documents_of_many=posts_documents,
             queryset=lambda: (
                 Post.objects.filter(position__gt=1, is_deleted=False)
                 .select_related("topic__category")

@@ -2,9 +2,10 @@
 
 import datetime
 
+from django.db.models import prefetch_related_objects
 from django.utils.text import capfirst
 
-from search import adapters
+from search import adapters, audiences
 from search.pages import page_document, searchable_text
 
 KINDS = {
@@ -30,24 +31,35 @@ def _dates(page):
 
 
 def _organisations(page) -> list[str]:
-    if page.organisation_lookup is None:
-        return [str(page.translation_key)] if kind_of(type(page)) == "organisation" else []
-    return [
-        str(key)
-        for key in type(page)
-        .objects.filter(pk=page.pk, **page.organisation_filter)
-        .values_list(f"{page.organisation_lookup}__translation_key", flat=True)
-        if key
-    ]
+    return _organisations_of_many([page])[page.pk]
 
 
-def documents(page):
+def _organisations_of_many(pages) -> dict[int, list[str]]:
+    """{page id: translation keys of its organisations} of pages of one type, in one query."""
+    model = type(pages[0])
+    if model.organisation_lookup is None:
+        own = kind_of(model) == "organisation"
+        return {page.pk: [str(page.translation_key)] if own else [] for page in pages}
+    found = {page.pk: [] for page in pages}
+    rows = (
+        model.objects.filter(pk__in=found, **model.organisation_filter)
+        .order_by("pk", f"{model.organisation_lookup}__translation_key")
+        .values_list("pk", f"{model.organisation_lookup}__translation_key")
+    )
+    for pk, key in rows:
+        if key:
+            found[pk].append(str(key))
+    return found
+
+
+def documents(page, *, organisations=None, audience=None):
+    """The document of a knowledge-base page; a batch passes what it read for many pages."""
     date, year = _dates(page)
     facets = {
         "theme": [term.slug for term in page.themes.all()],
         "population": [term.slug for term in page.populations.all()],
         "region": [term.slug for term in page.regions.all()],
-        "organisation": _organisations(page),
+        "organisation": _organisations(page) if organisations is None else organisations,
     }
     if year:
         facets["year"] = year
@@ -58,8 +70,26 @@ def documents(page):
         date=date,
         facets=facets,
         suggest=True,
+        audience=audience,
     )
     return [document] if document else []
+
+
+def documents_of_many(pages):
+    """The documents of pages of one type, in a few queries whatever their number."""
+    pages = list(pages)
+    if not pages:
+        return []
+    prefetch_related_objects(pages, "locale", "themes", "populations", "regions")
+    organisations = _organisations_of_many(pages)
+    audience = audiences.for_pages(pages)
+    return [
+        document
+        for page in pages
+        for document in documents(
+            page, organisations=organisations[page.pk], audience=audience[page.pk]
+        )
+    ]
 
 
 def _term_labels(model):
@@ -94,7 +124,10 @@ def register():
             adapters.Adapter(
                 model=model,
                 documents=documents,
-                queryset=lambda model=model: model.objects.live().select_related("locale"),
+                documents_of_many=documents_of_many,
+                queryset=lambda model=model: (
+                    model.objects.live().select_related("locale").iterator(chunk_size=2000)
+                ),
                 index_on_save=False,
             )
         )

@@ -2,15 +2,16 @@
 
 A listing is filtered by the values in the query string (``?theme=health&year=2021``).
 Facets combine with AND; several values of one facet combine with OR. Each option shows
-how many pages it would match given the other facets, computed with one aggregated query
-per facet. Malformed values are dropped, never an error.
+how many pages it would match given the other facets, computed with one grouped query
+per facet over the pages the other facets leave. Malformed values are dropped, never an
+error. The counts are plain data (``count_options()``), so a listing can cache them.
 """
 
 import re
 from dataclasses import dataclass, field
 
-from django.db.models import Count, F, Func, IntegerField, OuterRef, Subquery, Value
-from django.db.models.functions import Coalesce, ExtractYear
+from django.db.models import Count, F, IntegerField, OuterRef, Subquery, Value
+from django.db.models.functions import ExtractYear
 from django.utils.translation import gettext_lazy as _
 
 SLUG_RE = re.compile(r"^[-a-zA-Z0-9_]{1,120}$")
@@ -23,7 +24,7 @@ class Option:
     label: str
     count: int
     selected: bool = False
-    key: object = None
+    key: str | None = None  # the translation key of an organisation, as text
 
 
 @dataclass
@@ -34,16 +35,62 @@ class Facet:
     selected: list = field(default_factory=list)
 
 
-class CountDistinct(Func):
-    """``COUNT(DISTINCT pk)`` inside a correlated subquery, without a GROUP BY."""
-
-    function = "COUNT"
-    template = "%(function)s(DISTINCT %(expressions)s)"
-    output_field = IntegerField()
-
-
 def _pks(queryset):
     return queryset.order_by().values("pk")
+
+
+def _count_by_key(queryset, key_path, labels, label_fields, selected, conditions=None):
+    """Pages of ``queryset`` per translation key at ``key_path``, in one GROUP BY.
+
+    Each row (a dict) carries ``label_fields`` of the row of ``labels`` with its key (the
+    term or organisation in the reader's language); keys without one are left out. Selected
+    slugs no page matches come with 0, so they can be unselected: still one query.
+    """
+    same_key = labels.filter(translation_key=OuterRef("kb_key")).order_by()
+    columns = ["kb_key", "kb_count", *(f"kb_{name}" for name in label_fields)]
+    counted = (
+        queryset.order_by()
+        .filter(**{f"{key_path}__isnull": False}, **(conditions or {}))
+        .values(kb_key=F(key_path))
+        .annotate(
+            kb_count=Count("pk", distinct=True),
+            **{f"kb_{name}": Subquery(same_key.values(name)[:1]) for name in label_fields},
+        )
+        .filter(kb_slug__isnull=False)
+        .values_list(*columns)
+    )
+    if selected:
+        chosen = (
+            labels.filter(slug__in=selected)
+            .order_by()
+            .annotate(
+                kb_key=F("translation_key"),
+                kb_count=Value(0, output_field=IntegerField()),
+                **{f"kb_{name}": F(name) for name in label_fields},
+            )
+            .values_list(*columns)
+        )
+        counted = counted.union(chosen, all=True)
+    rows = {}
+    for values in counted:
+        row = dict(zip(columns, values, strict=True))
+        if row["kb_key"] not in rows or row["kb_count"]:
+            rows[row["kb_key"]] = row
+    return list(rows.values())
+
+
+def _in_order(rows, ordering):
+    """``rows`` sorted like the model's ``Meta.ordering`` (names compared without case)."""
+
+    def value(row, name):
+        found = row[f"kb_{name}"]
+        return found.casefold() if isinstance(found, str) else found
+
+    # Stable sorts, least significant field first.
+    for name in reversed(ordering):
+        field_name = name.lstrip("-")
+        rows.sort(key=lambda row: value(row, field_name), reverse=name.startswith("-"))
+    return rows
 
 
 class TermFacet:
@@ -62,19 +109,14 @@ class TermFacet:
         return queryset.filter(pk__in=_pks(matching))
 
     def options(self, queryset, locale, selected):
-        count = (
-            queryset.filter(**{f"{self.field_name}__translation_key": OuterRef("translation_key")})
-            .order_by()
-            .annotate(n=CountDistinct("pk"))
-            .values("n")
-        )
-        terms = self.term_model.objects.filter(locale=locale).annotate(
-            n=Coalesce(Subquery(count), Value(0))
-        )
+        ordering = [name.lstrip("-") for name in self.term_model._meta.ordering]
+        fields = list(dict.fromkeys(["slug", "name", *ordering]))
+        terms = self.term_model.objects.filter(locale=locale)
+        key_path = f"{self.field_name}__translation_key"
+        rows = _count_by_key(queryset, key_path, terms, fields, selected)
         return [
-            Option(term.slug, term.name, term.n, term.slug in selected)
-            for term in terms
-            if term.n or term.slug in selected
+            Option(row["kb_slug"], row["kb_name"], row["kb_count"], row["kb_slug"] in selected)
+            for row in _in_order(rows, self.term_model._meta.ordering)
         ]
 
 
@@ -101,26 +143,19 @@ class OrganisationFacet:
         return queryset.filter(pk__in=_pks(matching))
 
     def options(self, queryset, locale, selected):
-        count = (
-            queryset.filter(
-                **{f"{self.lookup}__translation_key": OuterRef("translation_key")},
-                **self.conditions,
-            )
-            .order_by()
-            .annotate(n=CountDistinct("pk"))
-            .values("n")
-        )
-        organisations = (
-            self.organisation_model.objects.live()
-            .filter(locale=locale)
-            .annotate(n=Coalesce(Subquery(count), Value(0)))
-            .order_by("title")
-            .values("slug", "title", "n", "translation_key")
-        )
+        fields = ["slug", "title"]
+        organisations = self.organisation_model.objects.live().filter(locale=locale)
+        key_path = f"{self.lookup}__translation_key"
+        rows = _count_by_key(queryset, key_path, organisations, fields, selected, self.conditions)
         return [
-            Option(o["slug"], o["title"], o["n"], o["slug"] in selected, o["translation_key"])
-            for o in organisations
-            if o["n"] or o["slug"] in selected
+            Option(
+                row["kb_slug"],
+                row["kb_title"],
+                row["kb_count"],
+                row["kb_slug"] in selected,
+                str(row["kb_key"]),
+            )
+            for row in _in_order(rows, ["title"])
         ]
 
 
@@ -189,38 +224,54 @@ class YearFacet:
         ]
 
 
-@dataclass
-class FilterResult:
-    queryset: object
-    facets: list
-    active: bool
+def selection_of(facets, params):
+    """The cleaned values of each facet in ``params`` (a QueryDict), sorted, without repeats.
 
-
-def filter_pages(queryset, facets, params, locale):
-    """Apply the facets selected in ``params`` (a QueryDict) and count every option.
-
-    Returns the filtered queryset, and for each facet its options with the number of
-    pages each would match combined with the other selected facets.
+    Values combine with OR, so their order means nothing: one selection, one cache entry.
     """
     selection = {}
     for facet in facets:
         values = facet.clean([v.strip() for v in params.getlist(facet.name) if v.strip()])
         if values:
-            selection[facet.name] = list(dict.fromkeys(values))
+            selection[facet.name] = sorted(set(values))
+    return selection
 
-    def narrowed(excluding=None):
-        result = queryset
-        for facet in facets:
-            if facet.name in selection and facet.name != excluding:
-                result = facet.apply(result, selection[facet.name])
-        return result
 
+def narrow(queryset, facets, selection, excluding=None):
+    """``queryset`` restricted by every selected facet but ``excluding``."""
+    for facet in facets:
+        if facet.name in selection and facet.name != excluding:
+            queryset = facet.apply(queryset, selection[facet.name])
+    return queryset
+
+
+def count_options(queryset, facets, selection, locale):
+    """Each facet's options as plain tuples ``(value, label, count, key)``, by facet name.
+
+    An option counts the pages it would match combined with the other selected facets.
+    """
+    counted = {}
+    for facet in facets:
+        options = facet.options(
+            narrow(queryset, facets, selection, excluding=facet.name),
+            locale,
+            selection.get(facet.name, []),
+        )
+        counted[facet.name] = [(o.value, o.label, o.count, o.key) for o in options]
+    return counted
+
+
+def shown_facets(facets, selection, counted):
+    """The facets to show, from the plain options ``count_options()`` gave."""
     shown = []
     for facet in facets:
         selected = selection.get(facet.name, [])
-        options = facet.options(narrowed(excluding=facet.name), locale, selected)
+        options = [
+            Option(value, label, count, value in selected, key)
+            for value, label, count, key in counted.get(facet.name, [])
+        ]
         shown.append(Facet(facet.name, facet.label, options, selected))
-    return FilterResult(narrowed(), shown, bool(selection))
+    return shown
 
 
 def standard_facets(

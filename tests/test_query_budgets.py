@@ -24,12 +24,12 @@ from tests.conftest import ensure_wagtail_tree
 
 ANONYMOUS_BUDGETS = {
     "home": 16,
-    "listing: practices": 20,
-    "listing: care models": 19,
-    "listing: positions": 19,
-    "listing: organisations": 18,
-    "listing: dialogues": 19,
-    "listing: dialogues + filters": 16,
+    "listing: practices": 12,
+    "listing: care models": 11,
+    "listing: positions": 11,
+    "listing: organisations": 11,
+    "listing: dialogues": 11,
+    "listing: dialogues + filters": 8,
     "detail: practice": 11,
     "detail: care model": 11,
     "detail: position": 15,

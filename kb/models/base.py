@@ -1,5 +1,6 @@
 """What every knowledge-base page and listing has in common."""
 
+from dataclasses import astuple
 from functools import cached_property
 
 from django import forms
@@ -8,6 +9,10 @@ from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import Exists, F, IntegerField, OuterRef, Q, QuerySet, UUIDField, Value
 from django.db.models.lookups import StartsWith
+from django.template.loader import render_to_string
+from django.utils.functional import SimpleLazyObject
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from taggit.models import Tag
@@ -298,6 +303,45 @@ class KnowledgePage(Page):
         return context
 
 
+def option_labels(facet):
+    """A facet's options by value (a slug), and by translation key where they have one."""
+    return {
+        **{o.value: astuple(o) for o in facet.options},
+        **{o.key: astuple(o) for o in facet.options if o.key},
+    }
+
+
+class _Recording(dict):
+    """A dict that keeps the entries looked up in it (``used``), as Options."""
+
+    def __init__(self, *args):
+        super().__init__(*args)
+        self.used = {}
+
+    def __contains__(self, key):
+        found = super().__contains__(key)
+        if found:
+            self.used[key] = super().__getitem__(key)
+        return found
+
+    def __getitem__(self, key):
+        self.used[key] = super().__getitem__(key)
+        return filters.Option(*self.used[key])
+
+    def get(self, key, default=None):
+        if key not in self:
+            return default
+        return self[key]
+
+
+class CountedPaginator(Paginator):
+    """A paginator told the number of items, so it does not count them again."""
+
+    def __init__(self, object_list, per_page, count):
+        super().__init__(object_list, per_page)
+        self.count = count
+
+
 class KnowledgeIndexPage(Page):
     """A filterable, paginated listing of the pages below it."""
 
@@ -329,29 +373,96 @@ class KnowledgeIndexPage(Page):
     def listing_queryset(self):
         return self.listing_model.objects.child_of(self).live().filter(public_pages_q())
 
+    def _listing_parts(self, selection):
+        chosen = [f"{name}={','.join(values)}" for name, values in sorted(selection.items())]
+        return ["kb-listing", self.pk, self.locale_id, *chosen]
+
+    def _with_cards(self, queryset):
+        return queryset.select_related(*self.listing_select_related()).prefetch_related(
+            *self.listing_prefetch_related()
+        )
+
+    def listing_cards(self, matches, parts, page_obj, facets):
+        """The pages of one page of results and their cards, in order.
+
+        Which pages they are, and the option labels their cards show, are cached like the
+        counts: sorting every match happens once, later requests read the pages by id and
+        never load the options (there can be thousands of organisations).
+        """
+        size = page_obj.paginator.per_page
+        bottom = (page_obj.number - 1) * size
+        computed = {}
+
+        def compute():
+            pages = []
+            if page_obj.paginator.count:
+                ordered = matches.order_by(*self.listing_model.listing_order)
+                pages = list(self._with_cards(ordered)[bottom : bottom + size])
+            labels = {facet.name: _Recording(option_labels(facet)) for facet in facets}
+            computed["cards"] = [self.card(page, labels) for page in pages]
+            computed["pages"] = pages
+            used = {name: recording.used for name, recording in labels.items()}
+            return {"ids": [page.pk for page in pages], "labels": used}
+
+        cached = content_version.remember([*parts, f"page={page_obj.number}", size], compute)
+        if computed:
+            return computed["pages"], computed["cards"]
+        ids = cached["ids"]
+        found = (
+            self._with_cards(self.listing_queryset().filter(pk__in=ids)).in_bulk() if ids else {}
+        )
+        pages = [found[pk] for pk in ids if pk in found]
+        labels = {
+            name: {key: filters.Option(*option) for key, option in used.items()}
+            for name, used in cached["labels"].items()
+        }
+        return pages, [self.card(page, labels) for page in pages]
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        result = filters.filter_pages(
-            self.listing_queryset(), self.get_facets(), request.GET, self.locale_id
-        )
-        pages = (
-            result.queryset.order_by(*self.listing_model.listing_order)
-            .select_related(*self.listing_select_related())
-            .prefetch_related(*self.listing_prefetch_related())
-        )
-        paginator = Paginator(pages, kb_settings.PAGE_SIZE)
+        facets = self.get_facets()
+        selection = filters.selection_of(facets, request.GET)
+        parts = self._listing_parts(selection)
+        matches = filters.narrow(self.listing_queryset(), facets, selection)
+
+        def options():
+            counted = content_version.remember(
+                [*parts, "options"],
+                lambda: filters.count_options(
+                    self.listing_queryset(), facets, selection, self.locale_id
+                ),
+            )
+            return filters.shown_facets(facets, selection, counted)
+
+        # Read only when the form or a card's labels are computed, or by tests.
+        shown = SimpleLazyObject(options)
+        total = content_version.remember([*parts, "total"], matches.count)
+        paginator = CountedPaginator(matches, kb_settings.PAGE_SIZE, total)
         page_obj = paginator.get_page(request.GET.get("page"))
-        labels = {facet.name: {o.value: o for o in facet.options} for facet in result.facets}
+        page_obj.object_list, cards = self.listing_cards(matches, parts, page_obj, shown)
         context.update(
             {
-                "facets": result.facets,
-                "filtered": result.active,
+                "facets": shown,
+                "filtered": bool(selection),
+                "filters_html": self.filters_html(request, parts, selection, shown),
                 "paginator": paginator,
                 "page_obj": page_obj,
-                "cards": [self.card(p, labels) for p in page_obj.object_list],
+                "cards": cards,
             }
         )
         return context
+
+    def filters_html(self, request, parts, selection, shown):
+        """The filter form, rendered once per selection and language until the kb changes:
+        its options (every organisation, say) grow with the knowledge base."""
+
+        def render():
+            context = {"page": self, "facets": shown, "filtered": bool(selection)}
+            return str(render_to_string("kb/includes/filters.html", context, request))
+
+        html = content_version.remember([*parts, "form", get_language()], render)
+        # Rendered by the template engine above, which escaped every value in it.
+        return mark_safe(html)  # noqa: S308  # nosec B308 B703
 
     def listing_select_related(self):
         return ()

@@ -123,8 +123,10 @@ class GoodPracticeIndexPage(KnowledgeIndexPage):
 
     def card(self, item, labels):
         card = super().card(item, labels)
-        shown = {o.key: o for o in labels.get("organisation", {}).values()}
+        shown = labels.get("organisation", {})
         card["organisations"] = [
-            shown[o.translation_key] for o in item.organisations.all() if o.translation_key in shown
+            shown[str(o.translation_key)]
+            for o in item.organisations.all()
+            if str(o.translation_key) in shown
         ]
         return card

@@ -3,6 +3,8 @@
 import datetime
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from tests.kb import factories
 
@@ -133,3 +135,44 @@ def test_filter_labels_are_in_the_readers_language(client, indexes, practices):
     html = response.content.decode()
     assert "Gesundheit und psychosoziale Unterstützung (2)" in html
     assert len(response.context["cards"]) == 2
+
+
+@pytest.mark.django_db
+def test_counts_and_total_are_cached_until_a_page_is_published_or_unpublished(
+    client, indexes, terms, practices
+):
+    url = indexes["practices"].url
+
+    def figures():
+        response = client.get(url, {"region": "chihuahua"})
+        return facet(response, "theme"), response.context["paginator"].count
+
+    assert figures() == ({"health": 1, "housing": 1}, 2)
+    with CaptureQueriesContext(connection) as warm:
+        assert figures() == ({"health": 1, "housing": 1}, 2)
+    # A warm request reads its page of cards only: nothing is counted.
+    assert not [q for q in warm.captured_queries if "COUNT(" in q["sql"].upper()]
+    page = factories.GoodPracticePageFactory(
+        parent=indexes["practices"], themes=[terms["health"]], regions=[terms["chihuahua"]]
+    )
+    assert figures() == ({"health": 2, "housing": 1}, 3)
+    page.unpublish()
+    assert figures() == ({"health": 1, "housing": 1}, 2)
+
+
+@pytest.mark.django_db
+def test_the_order_of_selected_values_does_not_matter(client, indexes, practices):
+    url = indexes["practices"].url
+    one = client.get(f"{url}?region=oaxaca&region=chihuahua&region=oaxaca")
+    other = client.get(f"{url}?region=chihuahua&region=oaxaca")
+    assert titles(one) == titles(other) and len(titles(one)) == 3
+    assert facet(one, "theme") == facet(other, "theme") == {"health": 2, "housing": 1}
+    assert one.context["facets"][2].selected == ["chihuahua", "oaxaca"]
+
+
+@pytest.mark.django_db
+def test_a_selected_value_nothing_matches_is_still_offered(client, indexes, practices):
+    response = client.get(indexes["practices"].url, {"theme": "housing", "region": "oaxaca"})
+    assert facet(response, "theme") == {"health": 1, "housing": 0}
+    assert facet(response, "region") == {"chihuahua": 1, "oaxaca": 0}
+    assert response.context["paginator"].count == 0

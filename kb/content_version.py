@@ -18,7 +18,9 @@ from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 VERSION_KEY = "puente:kb:version"
-VALUE_KEY = "puente:kb:{version}:{digest}"
+# A value is stored with the version it was computed under, so that the version and the
+# value are read in one round trip to the cache.
+VALUE_KEY = "puente:kb:value:{digest}"
 # Labels of models outside the kb whose rows change what the knowledge base shows.
 WATCHED_MODELS = {"wagtailcore.pageviewrestriction", "wagtailcore.locale", "taggit.tag"}
 
@@ -34,12 +36,16 @@ def current() -> int:
 
 def remember(parts, compute):
     """``compute()``, cached under ``parts`` (strings and numbers) until the next change."""
-    digest = hashlib.sha256(repr(tuple(parts)).encode()).hexdigest()
-    key = VALUE_KEY.format(version=current(), digest=digest)
-    value = cache.get(key)
-    if value is None:
-        value = compute()
-        cache.set(key, value, timeout=24 * 60 * 60)
+    key = VALUE_KEY.format(digest=hashlib.sha256(repr(tuple(parts)).encode()).hexdigest())
+    found = cache.get_many([VERSION_KEY, key])
+    version = found.get(VERSION_KEY)
+    if version is None:
+        version = current()
+    stored = found.get(key)
+    if stored is not None and stored[0] == version:
+        return stored[1]
+    value = compute()
+    cache.set(key, (version, value), timeout=24 * 60 * 60)
     return value
 
 

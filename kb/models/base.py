@@ -137,7 +137,7 @@ class KnowledgePage(Page):
     @cached_property
     def _localized_terms(self):
         """Themes, populations and regions in this page's language, and its tags, in one
-        UNION query."""
+        UNION query (cached)."""
         from kb.models import Population, Region, Theme
 
         kinds = {"themes": Theme, "populations": Population, "regions": Region}
@@ -173,9 +173,15 @@ class KnowledgePage(Page):
                 "id", "kb_key", "kb_locale", "name", "slug", "kb_order", "kb_kind", "kb_region_kind"
             )
         )
+        # Plain rows, cached until the knowledge base changes (a page's choices change
+        # only with a publish, which raises its version).
+        union = content_version.remember(
+            ["kb-terms", self.pk, self.locale_id],
+            lambda: list(parts[0].union(*parts[1:], all=True)),
+        )
         rows = {name: [] for name in [*kinds, "tags"]}
         found_tags = []
-        for *values, name, region_kind in parts[0].union(*parts[1:], all=True):
+        for *values, name, region_kind in union:
             if name == "tags":
                 tag_id, _key, _locale, tag_name, slug, _order = values
                 found_tags.append(Tag(id=tag_id, name=tag_name, slug=slug))

@@ -34,9 +34,7 @@ def every_match(page, conditions, limit):
 def expected_related(page, limit):
     theme_keys = [t.translation_key for t in page.localized_themes]
     region_keys = [r.translation_key for r in page.localized_regions]
-    shared = Q(themes__translation_key__in=theme_keys) | Q(
-        regions__translation_key__in=region_keys
-    )
+    shared = Q(themes__translation_key__in=theme_keys) | Q(regions__translation_key__in=region_keys)
     return every_match(page, dict.fromkeys(kb_page_models(), shared), limit)
 
 

@@ -39,6 +39,15 @@ def _pks(queryset):
     return queryset.order_by().values("pk")
 
 
+class GroupLabel(Subquery):
+    """A column of the row with a group's key, read once per group: the key it refers to
+    is grouped by already, so the label is left out of the GROUP BY (where the database
+    would compute it for every row before grouping)."""
+
+    def get_group_by_cols(self):
+        return []
+
+
 def _count_by_key(queryset, key_path, labels, label_fields, selected, conditions=None):
     """Pages of ``queryset`` per translation key at ``key_path``, in one GROUP BY.
 
@@ -54,9 +63,8 @@ def _count_by_key(queryset, key_path, labels, label_fields, selected, conditions
         .values(kb_key=F(key_path))
         .annotate(
             kb_count=Count("pk", distinct=True),
-            **{f"kb_{name}": Subquery(same_key.values(name)[:1]) for name in label_fields},
+            **{f"kb_{name}": GroupLabel(same_key.values(name)[:1]) for name in label_fields},
         )
-        .filter(kb_slug__isnull=False)
         .values_list(*columns)
     )
     if selected:
@@ -74,6 +82,8 @@ def _count_by_key(queryset, key_path, labels, label_fields, selected, conditions
     rows = {}
     for values in counted:
         row = dict(zip(columns, values, strict=True))
+        if row["kb_slug"] is None:
+            continue  # not in the reader's language
         if row["kb_key"] not in rows or row["kb_count"]:
             rows[row["kb_key"]] = row
     return list(rows.values())

@@ -1,8 +1,11 @@
 """Rebuilding the index (issue #10): documents built in batches, the same as one by one,
 in a number of queries that does not grow with the content."""
 
+from io import StringIO
+
 import pytest
 from django.contrib.auth.models import Group
+from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
@@ -177,6 +180,14 @@ def test_rebuild_indexes_what_single_updates_index(site):
     updated = set(SearchDocument.objects.values_list("key", "language", "url", "audience"))
     assert rebuilt == updated
     assert len(rebuilt) == indexing.rebuild(backend=backend)
+
+
+def test_rebuild_command_is_silent_at_verbosity_0(forum, member):
+    add_topic(forum.categories["general"], member, 1)
+    out = StringIO()
+    call_command("rebuild_search_index", verbosity=0, stdout=out)
+    assert out.getvalue() == ""
+    assert SearchDocument.objects.filter(kind="forum_post").exists()
 
 
 def test_rebuild_reads_three_times_the_content_in_the_same_queries(indexes, terms, forum, member):

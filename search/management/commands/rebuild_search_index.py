@@ -14,12 +14,15 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         backend = get_backend()
         started = time.monotonic()
-        self.stdout.write(f"Rebuilding the search index ({backend.name})…")
+        verbose = options["verbosity"] > 0
+        if verbose:
+            self.stdout.write(f"Rebuilding the search index ({backend.name})…")
 
         def progress(count):
             elapsed = time.monotonic() - started
             self.stdout.write(f"  {count} documents indexed ({count / max(elapsed, 1e-6):.0f}/s)")
 
-        count = indexing.rebuild(progress, backend=backend)
+        count = indexing.rebuild(progress if verbose else None, backend=backend)
         elapsed = time.monotonic() - started
-        self.stdout.write(self.style.SUCCESS(f"Indexed {count} documents in {elapsed:.1f}s."))
+        if verbose:
+            self.stdout.write(self.style.SUCCESS(f"Indexed {count} documents in {elapsed:.1f}s."))

@@ -2,9 +2,10 @@
 
 Related pages and an organisation's other pages read, per page type, the newest live pages
 of one language and stop after a few; with this index the database walks that type's
-newest pages only, instead of every page type's newest pages (0006) until enough of the
-wanted type turn up. Its order (never published last) is one the index of 0006 cannot
-give, so the planner does not pick that one when types are published in batches.
+newest pages only, instead of every page type's newest pages (Wagtail's index on
+``first_published_at``) until enough of the wanted type turn up. Its order (never
+published last) is one Wagtail's index cannot give, so the planner does not pick that one
+when types are published in batches.
 """
 
 from django.db import migrations
@@ -31,7 +32,7 @@ def drop(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("kb", "0006_page_publication_order_index"),
+        ("kb", "0005_network_dashboard_page"),
         ("wagtailcore", "0001_initial"),
     ]
 

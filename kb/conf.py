@@ -11,6 +11,9 @@ kb_settings = AppSettings(
         "RELATED_LIMIT": 4,
         # How many of the most used tags a listing offers as a filter.
         "TAG_FACET_LIMIT": 30,
+        # How many organisations (those with the most pages) a listing offers as a filter,
+        # plus any selected; each organisation's page lists all of its work.
+        "ORGANISATION_FACET_LIMIT": 50,
         # How many items each RSS/Atom feed carries.
         "FEED_LIMIT": 30,
         # A template included on every detail page (with ``page`` in its context), e.g. the

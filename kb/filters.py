@@ -137,10 +137,11 @@ class OrganisationFacet:
     they go in the same ``filter()`` call as the lookup, so they apply to the same row.
     """
 
-    def __init__(self, name, label, lookup, organisation_model, conditions=None):
+    def __init__(self, name, label, lookup, organisation_model, conditions=None, limit=None):
         self.name, self.label, self.lookup = name, label, lookup
         self.organisation_model = organisation_model
         self.conditions = conditions or {}
+        self.limit = limit
 
     def clean(self, values):
         return [v for v in values if SLUG_RE.match(v)]
@@ -157,7 +158,7 @@ class OrganisationFacet:
         organisations = self.organisation_model.objects.live().filter(locale=locale)
         key_path = f"{self.lookup}__translation_key"
         rows = _count_by_key(queryset, key_path, organisations, fields, selected, self.conditions)
-        return [
+        options = [
             Option(
                 row["kb_slug"],
                 row["kb_title"],
@@ -167,6 +168,15 @@ class OrganisationFacet:
             )
             for row in _in_order(rows, ["title"])
         ]
+        if self.limit is None:
+            return options
+        return most_used(sorted(options, key=lambda o: -o.count), self.limit)
+
+
+def most_used(options, limit):
+    """The first ``limit`` options (most used first) and any selected one, by label."""
+    shown = [o for i, o in enumerate(options) if i < limit or o.selected]
+    return sorted(shown, key=lambda o: o.label.lower())
 
 
 class TagFacet:
@@ -193,8 +203,7 @@ class TagFacet:
             Option(r["tags__slug"], r["tags__name"], r["n"], r["tags__slug"] in selected)
             for r in rows
         ]
-        shown = [o for i, o in enumerate(options) if i < self.limit or o.selected]
-        return sorted(shown, key=lambda o: o.label.lower())
+        return most_used(options, self.limit)
 
 
 class YearFacet:
@@ -293,6 +302,7 @@ def standard_facets(
     year_field,
     tag_limit,
     organisation_filter=None,
+    organisation_limit=None,
 ):
     """The facets every knowledge-base listing offers, in the order they are shown."""
     theme, population, region = term_models
@@ -309,6 +319,7 @@ def standard_facets(
                 organisation_lookup,
                 organisation_model,
                 organisation_filter,
+                organisation_limit,
             )
         )
     facets.append(TagFacet("tag", _("Tag"), tag_limit))

@@ -374,6 +374,7 @@ class KnowledgeIndexPage(Page):
             organisation_filter=model.organisation_filter,
             year_field=model.year_field,
             tag_limit=kb_settings.TAG_FACET_LIMIT,
+            organisation_limit=kb_settings.ORGANISATION_FACET_LIMIT,
         )
 
     def listing_queryset(self):

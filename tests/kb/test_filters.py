@@ -176,3 +176,22 @@ def test_a_selected_value_nothing_matches_is_still_offered(client, indexes, prac
     assert facet(response, "theme") == {"health": 1, "housing": 0}
     assert facet(response, "region") == {"chihuahua": 1, "oaxaca": 0}
     assert response.context["paginator"].count == 0
+
+
+@pytest.mark.django_db
+def test_the_most_used_organisations_are_offered_and_any_selected_one(
+    client, indexes, practices, settings
+):
+    settings.PUENTE_KB_ORGANISATION_FACET_LIMIT = 1
+    shelter = factories.OrganisationPageFactory(
+        parent=indexes["organisations"], slug="casa-nicolas"
+    )
+    for number in range(2):
+        factories.GoodPracticePageFactory(
+            parent=indexes["practices"], title=f"Albergue {number}", organisations=[shelter]
+        )
+    url = indexes["practices"].url
+    assert facet(client.get(url), "organisation") == {"casa-nicolas": 2}
+    selected = client.get(url, {"organisation": "buen-pastor"})
+    assert facet(selected, "organisation") == {"casa-nicolas": 2, "buen-pastor": 1}
+    assert titles(selected) == ["Salud en Juárez"]

@@ -1,12 +1,16 @@
-"""Full-page cache for anonymous readers, invalidated by a site-wide content generation.
+"""Full-page cache for anonymous readers, invalidated by site-wide generation numbers.
 
 A public page is stored per host, path, query string and language the first time an
 anonymous reader asks for it, and served from the cache to the next anonymous reader
-without touching the database. Every stored page remembers the content generation it
-was rendered at; publishing, unpublishing, moving or deleting a page, saving a snippet,
-a forum post or an endorsement raises the generation (``home/page_cache_signals.py``),
-so every stored page becomes stale at once. One number is coarse, but it cannot miss a
-listing, a count or a menu that shows the changed content.
+without touching the database. Every stored page remembers the generations it was
+rendered at. Publishing, unpublishing, moving or deleting a page, saving a snippet or an
+endorsement raises the content generation (``home/page_invalidation.py``), so every
+stored page becomes stale at once. Forum posts and topics raise the discussions
+generation only: it retires every page except those of the types that show no forum
+content (``PUENTE_PAGE_CACHE_WITHOUT_DISCUSSIONS``: knowledge-base listings, the
+dashboard, standard pages), so a busy forum does not empty the cache of the knowledge
+base. Two numbers are coarse, but they cannot miss a listing, a count or a menu that
+shows the changed content.
 
 Nothing is stored that could belong to one person: requests with a session or a
 messages cookie are neither served nor stored, and a response is stored only when it
@@ -30,7 +34,8 @@ from django.utils.cache import cc_delim_re
 
 MIDDLEWARE = "home.page_cache.AnonymousPageCacheMiddleware"
 GENERATION_KEY = "puente:page:generation"
-PAGE_KEY = "puente:page:{digest}"
+DISCUSSIONS_KEY = "puente:page:discussions"
+PAGE_KEY = "puente:page:v2:{digest}"  # v2: entries carry two generations
 DEFAULT_SECONDS = 10 * 60
 # Paths that are never public pages, or whose answer depends on who asks.
 EXCLUDED_PREFIXES = ("/admin/", "/django-admin/", "/documents/", "/i18n/", "/static/", "/media/")
@@ -54,23 +59,29 @@ def bump_generation() -> None:
     The second bump covers a reader who rendered the old content between the first
     bump and the commit.
     """
-    _bump()
-    transaction.on_commit(_bump)
+    _bump(GENERATION_KEY)
+    transaction.on_commit(lambda: _bump(GENERATION_KEY))
 
 
-def _bump() -> None:
+def bump_discussions() -> None:
+    """Make every stored page that may show forum content stale (now and on commit)."""
+    _bump(DISCUSSIONS_KEY)
+    transaction.on_commit(lambda: _bump(DISCUSSIONS_KEY))
+
+
+def _bump(key) -> None:
     cache = _cache()
     try:
-        cache.incr(GENERATION_KEY)
+        cache.incr(key)
     except ValueError:
-        _start_generation(cache)
+        _start(cache, key)
 
 
-def _start_generation(cache) -> int:
+def _start(cache, key) -> int:
     # Start from the clock, so a generation lost from the cache never comes back to a
     # number that pages stored before the loss still carry.
-    cache.add(GENERATION_KEY, time.time_ns() // 1_000_000, timeout=None)
-    return cache.get(GENERATION_KEY)
+    cache.add(key, time.time_ns() // 1_000_000, timeout=None)
+    return cache.get(key)
 
 
 def is_cacheable_request(request) -> bool:
@@ -121,18 +132,32 @@ def is_cacheable_response(request, response) -> bool:
     return vary <= KEYED_VARY
 
 
-def _stored(response, generation: int) -> tuple:
+def shows_no_discussions(request) -> bool:
+    """Whether the page answering ``request`` is of a type that never shows forum content."""
+    route = getattr(request, "_wagtail_route_for_request", None)
+    if not route or route[1]:  # no Wagtail page, or a sub-route of one
+        return False
+    types = getattr(settings, "PUENTE_PAGE_CACHE_WITHOUT_DISCUSSIONS", ())
+    return route[0].specific_class._meta.label in types
+
+
+def _stored(response, generations: tuple) -> tuple:
     headers = [(k, v) for k, v in response.items() if k.lower() != "x-cache"]
-    return (generation, response.status_code, response.content, headers)
+    return (generations, response.status_code, response.content, headers)
 
 
 def _restored(entry: tuple) -> HttpResponse:
-    _generation, status, content, headers = entry
+    _generations, status, content, headers = entry
     response = HttpResponse(content, status=status)
     for name, value in headers:
         response[name] = value
     response["X-Cache"] = "hit"
     return response
+
+
+def _is_fresh(entry, content: int, discussions: int) -> bool:
+    stored_content, stored_discussions = entry[0]
+    return stored_content == content and stored_discussions in (None, discussions)
 
 
 class AnonymousPageCacheMiddleware:
@@ -146,15 +171,15 @@ class AnonymousPageCacheMiddleware:
             return self.get_response(request)
         cache = _cache()
         key = page_key(request)
-        found = cache.get_many([GENERATION_KEY, key])
-        generation = found.get(GENERATION_KEY)
-        if generation is None:
-            generation = _start_generation(cache)
+        found = cache.get_many([GENERATION_KEY, DISCUSSIONS_KEY, key])
+        content = found.get(GENERATION_KEY) or _start(cache, GENERATION_KEY)
+        discussions = found.get(DISCUSSIONS_KEY) or _start(cache, DISCUSSIONS_KEY)
         entry = found.get(key)
-        if entry is not None and entry[0] == generation:
+        if entry is not None and _is_fresh(entry, content, discussions):
             return _restored(entry)
         response = self.get_response(request)
         if request.method == "GET" and is_cacheable_response(request, response):
-            cache.set(key, _stored(response, generation), timeout=_seconds())
+            generations = (content, None if shows_no_discussions(request) else discussions)
+            cache.set(key, _stored(response, generations), timeout=_seconds())
             response["X-Cache"] = "miss"
         return response

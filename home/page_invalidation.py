@@ -2,16 +2,18 @@
 
 Public pages list pages, snippets, taxonomy, forum topics and posts, endorsements and
 their counts, so any write to the models behind them raises the content generation
-(``home.page_cache.bump_generation``). Writes that no anonymous reader can see (read
-markers, notifications, subscriptions, flags, logs, drafts, renditions, sessions,
-search index rows) do not, or a busy forum would empty the cache on every page view.
+(``home.page_cache.bump_generation``), or, for the forum's own rows (topics, posts), the
+discussions generation (``bump_discussions``), which spares the page types that show no
+forum content. Writes that no anonymous reader can see (read markers, notifications,
+subscriptions, flags, logs, drafts, renditions, sessions, search index rows) raise
+neither, or a busy forum would empty the cache on every page view.
 """
 
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from home.page_cache import bump_generation
+from home.page_cache import bump_discussions, bump_generation
 
 # Apps whose models anonymous readers see (in pages, listings, counts or menus).
 CONTENT_APPS = {"home", "kb", "forum", "translations", "taggit", "wagtailimages", "wagtaildocs"}
@@ -39,11 +41,19 @@ def changes_public_content(sender, instance) -> bool:
     return label in CONTENT_MODELS or sender._meta.app_label in CONTENT_APPS
 
 
+def _bump_for(sender) -> None:
+    """The forum's own rows are discussions; pages (forum pages too) and the rest content."""
+    if sender._meta.app_label == "forum" and not issubclass(sender, Page):
+        bump_discussions()
+    else:
+        bump_generation()
+
+
 def _on_write(sender, instance=None, action="post_save", **kwargs):
     if action.startswith("pre_"):
         return
     if instance is not None and changes_public_content(sender, instance):
-        bump_generation()
+        _bump_for(sender)
 
 
 def _on_page_event(sender=None, **kwargs):
@@ -53,7 +63,7 @@ def _on_page_event(sender=None, **kwargs):
 def _on_delete(sender, instance=None, **kwargs):
     # A deleted page was maybe live a moment ago: ``live`` is not to be trusted here.
     if issubclass(sender, Page) or changes_public_content(sender, instance):
-        bump_generation()
+        _bump_for(sender)
 
 
 def connect() -> None:

@@ -152,6 +152,17 @@ PUENTE_MEMBERS_INVITATION_DAYS = env_int("PUENTE_MEMBERS_INVITATION_DAYS", 14)
 # The forum category (slug of its Spanish page) where consultations are discussed.
 PUENTE_MEMBERS_CONSULTATION_CATEGORY = "posicionamientos"
 # Consultations on policy positions: the site answers who may do what.
+# Page types showing no forum content: new forum posts leave their cached pages in place
+# (home/page_cache.py).
+PUENTE_PAGE_CACHE_WITHOUT_DISCUSSIONS = [
+    "kb.GoodPracticeIndexPage",
+    "kb.CareModelIndexPage",
+    "kb.PolicyPositionIndexPage",
+    "kb.OrganisationIndexPage",
+    "kb.DialogueEventIndexPage",
+    "kb.NetworkDashboardPage",
+    "home.StandardPage",
+]
 PUENTE_KB_IS_COORDINATOR = "members.permissions.is_coordinator"
 PUENTE_KB_IS_MEMBER = "members.permissions.is_member"
 PUENTE_KB_DECIDING_ORGANISATIONS = "members.permissions.endorsing_organisations"

@@ -8,6 +8,7 @@ from django.test import RequestFactory
 
 from forum import posting
 from home.demo import site
+from home.models import StandardPage
 from home.page_cache import MIDDLEWARE, AnonymousPageCacheMiddleware
 from home.page_invalidation import changes_public_content
 from tests.conftest import ensure_wagtail_tree
@@ -114,6 +115,24 @@ def test_a_new_topic_in_a_public_category_shows_at_once(client, page_cache, publ
     fetch(client, topic_url)
     posting.reply(topic, author=author, source="Una respuesta nueva")
     assert "Una respuesta nueva" in fetch(client, topic_url).content.decode()
+
+
+def test_forum_posts_leave_pages_without_forum_content_cached(client, page_cache, public_forum):
+    about = public_forum.get_parent().get_children().live().type(StandardPage).first()
+    category = public_forum.categories["general"]
+    for url in (about.url, "/es/", category.url):
+        fetch(client, url)
+    author = make_user("autora", perms=["participate"])
+    topic = posting.create_topic(category, author=author, title="Albergue", source="Hola")
+    assert fetch(client, about.url)["X-Cache"] == "hit"
+    assert fetch(client, "/es/")["X-Cache"] == "miss"
+    assert fetch(client, category.url)["X-Cache"] == "miss"
+    posting.reply(topic, author=author, source="Otra respuesta")
+    assert fetch(client, about.url)["X-Cache"] == "hit"
+    assert fetch(client, category.url)["X-Cache"] == "miss"
+    # Any other change retires them too.
+    about.specific.save_revision().publish()
+    assert fetch(client, about.url)["X-Cache"] == "miss"
 
 
 def test_members_only_categories_are_not_stored(client, page_cache, public_forum):

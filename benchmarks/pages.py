@@ -32,6 +32,13 @@ def percentile(values, fraction):
     return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
 
 
+def most_common(pages, field):
+    from django.db.models import Count
+
+    rows = pages.exclude(**{field: None}).values(field).annotate(n=Count("pk")).order_by("-n")
+    return rows[0][field]
+
+
 def key_pages():
     """(name, url, signed_in) of every key page of the issue, found in the database."""
     from django.contrib.auth import get_user_model
@@ -50,8 +57,11 @@ def key_pages():
     def newest(model):
         return model.objects.live().filter(locale=es).order_by("-pk").first()
 
-    theme = kb.Theme.objects.filter(locale=es).order_by("sort_order").first().slug
-    region = kb.Region.objects.filter(locale=es).order_by("sort_order").first().slug
+    # The filters: the theme of most practices and the region most of those share, so the
+    # filtered listings show cards at every size.
+    practices = kb.GoodPracticePage.objects.live().filter(locale=es)
+    theme = most_common(practices, "themes__slug")
+    region = most_common(practices.filter(themes__slug=theme), "regions__slug")
     filters = f"?theme={theme}&region={region}"
     pages = [("home", first(HomePage).url, False)]
     for name, model in (

@@ -47,6 +47,16 @@ class Engine:
             self.backend.refresh()
 
 
+@pytest.fixture
+def database_backend(settings):
+    """The database's own search backend, whatever the environment says."""
+    settings.PUENTE_SEARCH_BACKEND = "auto"
+    settings.PUENTE_SEARCH_ELASTICSEARCH_URL = None
+    backends.reset()
+    yield
+    backends.reset()
+
+
 @pytest.fixture(params=["db", "elasticsearch"])
 def engine(request, settings, db):
     if request.param == "elasticsearch":

@@ -13,14 +13,7 @@ from search import backends, service
 from tests.forum.conftest import make_user
 from tests.kb import factories
 
-
-@pytest.fixture(autouse=True)
-def database_backend(settings):
-    settings.PUENTE_SEARCH_BACKEND = "auto"
-    settings.PUENTE_SEARCH_ELASTICSEARCH_URL = None
-    backends.reset()
-    yield
-    backends.reset()
+pytestmark = pytest.mark.usefixtures("database_backend")
 
 
 @pytest.fixture

@@ -8,7 +8,7 @@ import pytest
 from django.contrib.auth.models import AnonymousUser
 
 from forum import posting, translation
-from search import backends, service
+from search import service
 
 GERMAN = {"Buscamos un albergue para familias retornadas.": "Wir suchen eine Notunterkunft."}
 
@@ -18,13 +18,8 @@ def german_translator(text, *, source, target):
 
 
 @pytest.fixture(autouse=True)
-def database_backend(settings):
-    settings.PUENTE_SEARCH_BACKEND = "auto"
-    settings.PUENTE_SEARCH_ELASTICSEARCH_URL = None
+def german_forum_translator(database_backend, settings):
     settings.PUENTE_FORUM_TRANSLATOR = f"{__name__}.german_translator"
-    backends.reset()
-    yield
-    backends.reset()
 
 
 def find(text, language="de"):

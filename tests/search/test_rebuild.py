@@ -24,14 +24,7 @@ from search import adapters, backends, indexing
 from search.models import SearchDocument
 from tests.kb import factories
 
-
-@pytest.fixture(autouse=True)
-def database_backend(settings):
-    settings.PUENTE_SEARCH_BACKEND = "auto"
-    settings.PUENTE_SEARCH_ELASTICSEARCH_URL = None
-    backends.reset()
-    yield
-    backends.reset()
+pytestmark = pytest.mark.usefixtures("database_backend")
 
 
 def add_practice(indexes, terms, number):

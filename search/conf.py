@@ -18,6 +18,11 @@ search_settings = AppSettings(
         "ELASTICSEARCH_TIMEOUT": 5,
         # Entries offered by the header box's autocomplete.
         "AUTOCOMPLETE_LIMIT": 8,
+        # The database backends rank at most this many matching documents: titled
+        # content (pages, topics) before replies, newest first. A search matching more
+        # reads "more than N results" and counts its facets on those ranked, so its cost
+        # stays bounded as the site grows (Elasticsearch ranks every match). None: all.
+        "MATCH_LIMIT": 2000,
         # Words in a result's snippet.
         "SNIPPET_WORDS": 40,
         # Objects read and documents written per batch by the rebuild command.

@@ -157,6 +157,9 @@ class FacetCount:
 class SearchResults:
     hits: list[Hit] = dataclasses.field(default_factory=list)
     total: int = 0
+    # True when the backend stopped counting: there are more than ``total`` results and
+    # the facet counts are those of the results it ranked.
+    total_is_lower_bound: bool = False
     facets: dict[str, list[FacetCount]] = dataclasses.field(default_factory=dict)
     suggestion: str | None = None
     page: int = 1

@@ -138,12 +138,13 @@ class DatabaseBackend(SearchBackend):
         with connection.cursor() as cursor:
             cursor.execute(
                 # bandit: SQL text is fixed or placeholders; every value is a query parameter
-                f"{cte} SELECT id, score FROM ranked WHERE rn = 1 "  # nosec B608
+                f"{cte} SELECT id, score, (SELECT COUNT(*) FROM matched) "  # nosec B608
+                "FROM ranked WHERE rn = 1 "
                 "ORDER BY CASE WHEN language = %s THEN 0 ELSE 1 END, score DESC, id "
                 "LIMIT %s OFFSET %s",
                 [*params, query.language, query.page_size, query.offset],
             )
-            page = cursor.fetchall()
+            rows = cursor.fetchall()
             cursor.execute(
                 # bandit: SQL text is fixed or placeholders; every value is a query parameter
                 f"{cte} SELECT f.name, f.value, COUNT(*) FROM ranked r "  # nosec B608
@@ -158,7 +159,14 @@ class DatabaseBackend(SearchBackend):
         for counts in facets.values():
             counts.sort(key=lambda facet: (-facet.count, facet.value))
         total = sum(facet.count for facet in facets.get("type", []))
-        results = q.SearchResults(total=total, facets=facets, hits=self._hits(page, clauses))
+        limit = search_settings.MATCH_LIMIT
+        page = [(id_, score) for id_, score, _matched in rows]
+        results = q.SearchResults(
+            total=total,
+            total_is_lower_bound=bool(rows and limit and rows[0][2] > limit),
+            facets=facets,
+            hits=self._hits(page, clauses),
+        )
         if not total:
             results.suggestion = self.suggest(query)
         return results
@@ -183,12 +191,25 @@ class DatabaseBackend(SearchBackend):
             f" {match.score} AS score"
             f" FROM {match.source}"
             f" WHERE {' AND '.join(where)}"
+            f"{self._candidates()}"
             "), ranked AS ("
             " SELECT id, score, language, ROW_NUMBER() OVER (PARTITION BY group_key"
             " ORDER BY CASE WHEN language = %s THEN 0 ELSE 1 END, score DESC, id) AS rn"
             " FROM matched)"
         )
         return cte, [*match.score_params, *match.join_params, *params, query.language]
+
+    @staticmethod
+    def _candidates() -> str:
+        """The end of the ``matched`` query: the ``MATCH_LIMIT`` (+1, to tell that there
+        are more) first in the order of the ``search_candidates`` index."""
+        limit = search_settings.MATCH_LIMIT
+        if not limit:
+            return ""
+        return (
+            " ORDER BY d.suggest DESC, d.date DESC, d.id DESC"
+            f" LIMIT {int(limit) + 1}"
+        )
 
     def _hits(self, page, clauses) -> list[q.Hit]:
         documents = SearchDocument.objects.in_bulk([row[0] for row in page])

@@ -1,0 +1,85 @@
+"""The database backends rank at most ``MATCH_LIMIT`` matches: titled content first, newest
+first, and say "more than" when they stopped counting."""
+
+import datetime
+
+import pytest
+from django.urls import reverse
+from django.utils import translation
+
+from search import backends
+
+from .conftest import Engine
+
+
+@pytest.fixture
+def engine(database_backend, db, settings):
+    """The database's backend (Elasticsearch ranks every match) with a limit of 3."""
+    settings.PUENTE_SEARCH_MATCH_LIMIT = 3
+    return Engine(backends.get_backend())
+
+
+@pytest.fixture
+def many(engine, doc):
+    """Two pages (titled, older) and four replies (newer), all about "salud"."""
+    engine.index(
+        doc("Página antigua", "salud", date=datetime.date(2018, 1, 1)),
+        doc("Página nueva", "salud", date=datetime.date(2019, 1, 1)),
+        *[
+            doc(
+                f"Respuesta {day}",
+                "salud",
+                kind="forum_post",
+                suggest=False,
+                date=datetime.date(2024, 1, day),
+                facets={"theme": ["health"]},
+            )
+            for day in range(1, 5)
+        ],
+    )
+    return engine
+
+
+def test_a_search_matching_more_than_the_limit_ranks_titled_and_newest_first(many):
+    results = many.search("salud")
+    assert results.total_is_lower_bound
+    assert sorted(hit.title for hit in results.hits) == [
+        "Página antigua",
+        "Página nueva",
+        "Respuesta 3",
+        "Respuesta 4",
+    ]
+    assert results.total == 4
+
+
+def test_a_search_within_the_limit_counts_exactly(many):
+    results = many.search("salud", filters={"type": ["good_practice"]})
+    assert not results.total_is_lower_bound
+    assert results.total == 2
+
+
+def test_no_limit_ranks_every_match(many, settings):
+    settings.PUENTE_SEARCH_MATCH_LIMIT = None
+    results = many.search("salud")
+    assert not results.total_is_lower_bound
+    assert results.total == 6
+
+
+@pytest.mark.parametrize(
+    ("language", "count", "note"),
+    [
+        ("es", "Más de 4 resultados", "Añada palabras o filtros"),
+        ("de", "Mehr als 4 Ergebnisse", "Fügen Sie Wörter oder Filter hinzu"),
+        ("en", "More than 4 results", "Add words or filters"),
+    ],
+)
+def test_the_page_says_more_than_and_leaves_facet_counts_out(client, many, language, count, note):
+    with translation.override(language):
+        url = reverse("search:search")
+    html = client.get(url, {"q": "salud"}).content.decode()
+    assert count in html
+    assert note in html
+    assert "search-facet__count" not in html
+    exact = client.get(url, {"q": "salud", "type": "good_practice"}).content.decode()
+    assert "search-facet__count" in exact
+    assert count not in exact

@@ -206,10 +206,7 @@ class DatabaseBackend(SearchBackend):
         limit = search_settings.MATCH_LIMIT
         if not limit:
             return ""
-        return (
-            " ORDER BY d.suggest DESC, d.date DESC, d.id DESC"
-            f" LIMIT {int(limit) + 1}"
-        )
+        return f" ORDER BY d.suggest DESC, d.date DESC, d.id DESC LIMIT {int(limit) + 1}"
 
     def _hits(self, page, clauses) -> list[q.Hit]:
         documents = SearchDocument.objects.in_bulk([row[0] for row in page])

@@ -23,6 +23,8 @@ search_settings = AppSettings(
         # reads "more than N results" and counts its facets on those ranked, so its cost
         # stays bounded as the site grows (Elasticsearch ranks every match). None: all.
         "MATCH_LIMIT": 2000,
+        # Values offered per facet: the most frequent ones, and any the reader chose.
+        "FACET_SIZE": 20,
         # Words in a result's snippet.
         "SNIPPET_WORDS": 40,
         # Objects read and documents written per batch by the rebuild command.

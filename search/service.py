@@ -30,10 +30,22 @@ def search(text: str, *, user, language: str, filters=None, page: int = 1) -> Se
         page_size=search_settings.PAGE_SIZE,
     )
     results = get_backend().search(query)
+    keep_most_frequent_facets(results, query)
     label_facets(results, query)
     results.page = query.page
     results.num_pages = max(1, math.ceil(results.total / query.page_size))
     return results
+
+
+def keep_most_frequent_facets(results: SearchResults, query: SearchQuery) -> None:
+    """Leave ``FACET_SIZE`` values per facet (backends give them most frequent first),
+    and any value the reader chose."""
+    size = search_settings.FACET_SIZE
+    for name, counts in results.facets.items():
+        selected = set(query.filters.get(name, []))
+        results.facets[name] = [
+            facet for rank, facet in enumerate(counts) if rank < size or facet.value in selected
+        ]
 
 
 def label_facets(results: SearchResults, query: SearchQuery) -> None:

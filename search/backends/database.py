@@ -138,38 +138,43 @@ class DatabaseBackend(SearchBackend):
         with connection.cursor() as cursor:
             cursor.execute(
                 # bandit: SQL text is fixed or placeholders; every value is a query parameter
-                f"{cte} SELECT id, score, (SELECT COUNT(*) FROM matched) "  # nosec B608
-                "FROM ranked WHERE rn = 1 "
-                "ORDER BY CASE WHEN language = %s THEN 0 ELSE 1 END, score DESC, id "
-                "LIMIT %s OFFSET %s",
+                f"{cte}, best AS (SELECT id, score, language FROM ranked WHERE rn = 1), "  # nosec B608
+                "page AS (SELECT id, score, ROW_NUMBER() OVER (ORDER BY CASE WHEN language = %s"
+                " THEN 0 ELSE 1 END, score DESC, id) AS position FROM best"
+                " ORDER BY position LIMIT %s OFFSET %s) "
+                "SELECT 'hit', id, score, position, NULL, NULL FROM page "
+                "UNION ALL SELECT 'facet', NULL, NULL, COUNT(*), f.name, f.value FROM best b"
+                " JOIN search_searchfacet f ON f.document_id = b.id GROUP BY f.name, f.value "
+                "UNION ALL SELECT 'matched', NULL, NULL, COUNT(*), NULL, NULL FROM matched",
                 [*params, query.language, query.page_size, query.offset],
             )
             rows = cursor.fetchall()
-            cursor.execute(
-                # bandit: SQL text is fixed or placeholders; every value is a query parameter
-                f"{cte} SELECT f.name, f.value, COUNT(*) FROM ranked r "  # nosec B608
-                "JOIN search_searchfacet f ON f.document_id = r.id WHERE r.rn = 1 "
-                "GROUP BY f.name, f.value",
-                params,
-            )
-            facet_rows = cursor.fetchall()
-        facets: dict[str, list[q.FacetCount]] = {}
-        for name, value, count in facet_rows:
-            facets.setdefault(name, []).append(q.FacetCount(value=value, count=count))
+        results = self._results(rows, clauses)
+        if not results.total:
+            results.suggestion = self.suggest(query)
+        return results
+
+    def _results(self, rows, clauses) -> q.SearchResults:
+        """Results from the rows of ``search``'s statement: (what, id, score, number,
+        facet name, facet value), where number is a hit's position or a count."""
+        page, facets, matched = [], {}, 0
+        for what, id_, score, number, name, value in rows:
+            if what == "hit":
+                page.append((number, id_, score))
+            elif what == "facet":
+                facets.setdefault(name, []).append(q.FacetCount(value=value, count=number))
+            else:
+                matched = number
         for counts in facets.values():
             counts.sort(key=lambda facet: (-facet.count, facet.value))
         total = sum(facet.count for facet in facets.get("type", []))
         limit = search_settings.MATCH_LIMIT
-        page = [(id_, score) for id_, score, _matched in rows]
-        results = q.SearchResults(
+        return q.SearchResults(
             total=total,
-            total_is_lower_bound=bool(rows and limit and rows[0][2] > limit),
+            total_is_lower_bound=bool(limit and matched > limit),
             facets=facets,
-            hits=self._hits(page, clauses),
+            hits=self._hits([(id_, score) for _n, id_, score in sorted(page)], clauses),
         )
-        if not total:
-            results.suggestion = self.suggest(query)
-        return results
 
     def _ranked(self, match: Match, query: q.SearchQuery) -> tuple[str, list]:
         audiences = sorted(query.audiences)

@@ -107,11 +107,15 @@ def _organisation_labels(values, language):
     from kb.models import OrganisationPage
 
     found = {}
-    pages = OrganisationPage.objects.live().filter(translation_key__in=values)
-    for page in pages.select_related("locale"):
-        key = str(page.translation_key)
-        if key not in found or page.locale.language_code == language:
-            found[key] = page.acronym or page.title
+    rows = (
+        OrganisationPage.objects.live()
+        .filter(translation_key__in=values)
+        .values_list("translation_key", "acronym", "title", "locale__language_code")
+    )
+    for translation_key, acronym, title, page_language in rows:
+        key = str(translation_key)
+        if key not in found or page_language == language:
+            found[key] = acronym or title
     return found
 
 

@@ -4,10 +4,11 @@ first, and say "more than" when they stopped counting."""
 import datetime
 
 import pytest
+from django.contrib.auth.models import AnonymousUser
 from django.urls import reverse
 from django.utils import translation
 
-from search import backends
+from search import backends, service
 
 from .conftest import Engine
 
@@ -83,3 +84,19 @@ def test_the_page_says_more_than_and_leaves_facet_counts_out(client, many, langu
     exact = client.get(url, {"q": "salud", "type": "good_practice"}).content.decode()
     assert "search-facet__count" in exact
     assert count not in exact
+
+
+def test_a_facet_offers_its_most_frequent_values_and_the_chosen_ones(engine, doc, settings):
+    settings.PUENTE_SEARCH_MATCH_LIMIT = None
+    engine.index(
+        *[doc(f"Práctica {n}", "salud", facets={"region": ["all", f"r{n:02d}"]}) for n in range(25)]
+    )
+    found = service.search(
+        "salud", user=AnonymousUser(), language="es", filters={"region": ["all"]}
+    )
+    regions = [facet.value for facet in found.facets["region"]]
+    assert regions == ["all", *[f"r{n:02d}" for n in range(19)]]
+    chosen = service.search(
+        "salud", user=AnonymousUser(), language="es", filters={"region": ["all", "r24"]}
+    )
+    assert [facet.value for facet in chosen.facets["region"]][-1] == "r24"

@@ -110,6 +110,7 @@ def _organisation_labels(values, language):
     rows = (
         OrganisationPage.objects.live()
         .filter(translation_key__in=values)
+        .order_by()
         .values_list("translation_key", "acronym", "title", "locale__language_code")
     )
     for translation_key, acronym, title, page_language in rows:

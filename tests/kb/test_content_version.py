@@ -39,3 +39,40 @@ def test_writes_outside_the_knowledge_base_leave_it_cached(db):
     before = content_version.current()
     get_user_model().objects.create_user(username="lectora", password="x" * 20)  # noqa: S106
     assert content_version.current() == before
+
+
+def test_a_request_reads_the_version_once_and_the_next_request_sees_a_change(db):
+    from django.core.cache import cache
+    from django.core.signals import request_finished, request_started
+
+    computed = []
+
+    def compute():
+        computed.append(1)
+        return len(computed)
+
+    assert content_version.remember(("figures",), compute) == 1
+    request_started.send(sender=None)
+    assert content_version.remember(("figures",), compute) == 1
+    cache.incr(content_version.VERSION_KEY)  # another process changed the knowledge base
+    assert content_version.remember(("figures",), compute) == 1
+    request_finished.send(sender=None)
+    request_started.send(sender=None)
+    assert content_version.remember(("figures",), compute) == 2
+    request_finished.send(sender=None)
+
+
+def test_a_change_in_this_process_is_seen_at_once_within_a_request(db):
+    from django.core.signals import request_finished, request_started
+
+    computed = []
+
+    def compute():
+        computed.append(1)
+        return len(computed)
+
+    request_started.send(sender=None)
+    assert content_version.remember(("figures",), compute) == 1
+    content_version.bump()
+    assert content_version.remember(("figures",), compute) == 2
+    request_finished.send(sender=None)

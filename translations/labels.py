@@ -8,6 +8,7 @@ from django.utils.timezone import localtime
 from django.utils.translation import get_language, gettext, pgettext
 from wagtail.models import Page
 
+from kb import content_version
 from translations.models import Provenance
 
 Status = Provenance.Status
@@ -91,21 +92,25 @@ def _shows_page_itself(request) -> bool:
 
 
 def _with_notice_relations(pages):
+    # Not the reviewer: only a reviewed translation reads them, and their name may
+    # change without any page changing.
     return pages.select_related(
-        "locale",
-        "alias_of__locale",
-        "translation_provenance__source_page__locale",
-        "translation_provenance__reviewed_by",
+        "locale", "alias_of__locale", "translation_provenance__source_page__locale"
     )
 
 
 def live_translations(request, page) -> dict:
     """Live translations of ``page`` (itself included) by language code, with what the
-    reader notice needs: one query per request, shared with the language switcher."""
+    reader notice needs: cached until a page or a provenance changes (the kb version),
+    and kept for the request, shared with the language switcher."""
     memo = request.__dict__.setdefault("_puente_translations", {}) if request else {}
     if page.pk not in memo:
         pages = Page.objects.filter(translation_key=page.translation_key, live=True)
-        memo[page.pk] = {p.locale.language_code: p for p in _with_notice_relations(pages)}
+        rows = content_version.remember(
+            ["page-translations", str(page.translation_key)],
+            lambda: list(_with_notice_relations(pages)),
+        )
+        memo[page.pk] = {p.locale.language_code: p for p in rows}
     return memo[page.pk]
 
 

@@ -11,6 +11,7 @@ from django.utils import timezone
 from wagtail.models import Page
 from wagtail_localize.models import StringTranslation, TranslationSource
 
+from kb import content_version
 from translations.models import Provenance
 
 Status = Provenance.Status
@@ -71,7 +72,9 @@ def mark_machine_translated(translation_key, locale_id) -> None:
         .exclude(status=Status.MACHINE)
         .update(status=Status.MACHINE, updated_at=timezone.now())
     )
-    if not updated and not Provenance.objects.filter(page=page).exists():
+    if updated:
+        content_version.bump()  # an update sends no post_save: pages cache their labels
+    elif not Provenance.objects.filter(page=page).exists():
         source = source_of(page)
         if source is not None:
             Provenance.objects.create(page=page, source_page=source, status=Status.MACHINE)

@@ -1,11 +1,13 @@
-"""Record a translation's provenance when it is published or machine-translated."""
+"""Record a translation's provenance when it is published or machine-translated; a
+changed provenance raises the kb version, under which pages' translations are cached."""
 
 from django.db.models.signals import post_delete, post_save
 from wagtail.signals import page_published
 from wagtail_localize.models import StringTranslation
 
+from kb import content_version
 from translations import glossary, provenance
-from translations.models import GlossaryEntry
+from translations.models import GlossaryEntry, Provenance
 
 
 def _page_published(sender, instance, **kwargs):
@@ -22,7 +24,13 @@ def _string_translated(sender, instance, created, raw=False, **kwargs):
     provenance.mark_machine_translated(instance.context.object_id, instance.locale_id)
 
 
+def _provenance_changed(**kwargs):
+    content_version.bump()
+
+
 def connect() -> None:
+    post_save.connect(_provenance_changed, sender=Provenance, dispatch_uid="provenance-saved")
+    post_delete.connect(_provenance_changed, sender=Provenance, dispatch_uid="provenance-deleted")
     post_save.connect(glossary.forget, sender=GlossaryEntry, dispatch_uid="glossary-saved")
     post_delete.connect(glossary.forget, sender=GlossaryEntry, dispatch_uid="glossary-deleted")
     page_published.connect(_page_published, dispatch_uid="translations-provenance-published")

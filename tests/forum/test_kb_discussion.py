@@ -135,9 +135,9 @@ def test_kb_page_queries_stay_bounded_with_the_discussion(
     with CaptureQueriesContext(connection) as with_block:
         response = client.get(practice.url)
     assert "R 29" in response.content.decode()
-    # The forum index (with whether a category takes discussions) and the latest posts,
-    # whatever the number of posts.
-    assert len(with_block) - len(without_block) == 2
+    # The forum index (with whether a category takes discussions; cached after this first
+    # request), the page's topics and their latest posts, whatever the number of posts.
+    assert len(with_block) - len(without_block) == 3
 
 
 # Link cards ---------------------------------------------------------------------------

@@ -104,14 +104,23 @@ def test_a_translation_older_than_its_original_may_be_out_of_date(client, about)
     assert "veraltet" not in html_of(client, "/de/ueber-uns/")
 
 
-def test_the_label_costs_one_query(client, about, django_assert_max_num_queries):
-    client.get("/de/ueber-uns/")  # warm the menus' cache
+def test_the_label_costs_one_query_then_none(client, about, django_assert_max_num_queries):
     with CaptureQueriesContext(connection) as queries:
         response = client.get("/de/ueber-uns/")
     assert response.status_code == 200
     assert len([q for q in queries if "translations_provenance" in q["sql"]]) == 1
+    # Cached with the page's other translations until a page or a provenance changes.
+    with CaptureQueriesContext(connection) as queries:
+        client.get("/de/ueber-uns/")
+    assert not [q for q in queries if "translations_provenance" in q["sql"]]
     with django_assert_max_num_queries(12):
         client.get("/de/ueber-uns/")
+
+
+def test_a_changed_status_shows_at_once(client, shell, about):
+    assert "Offizielle Fassung" not in html_of(client, "/de/ueber-uns/")
+    provenance.set_status(about["de"], Provenance.Status.OFFICIAL, by=shell["admin"])
+    assert "Offizielle Fassung" in html_of(client, "/de/ueber-uns/")
 
 
 def test_machine_translation_with_wagtail_localize_is_labelled(

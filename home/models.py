@@ -21,6 +21,8 @@ from kb.models import (
     OrganisationPage,
     PolicyPositionPage,
 )
+from kb.models.base import LINK_FIELDS, page_links
+from kb.view_restrictions import CachedViewRestrictions
 
 KB_INDEX_MODELS = [
     "organisationindexpage",
@@ -39,7 +41,7 @@ KEY_FIGURES = {
 }
 
 
-class HomePage(Page):
+class HomePage(CachedViewRestrictions, Page):
     """The network's front door: what it is for, its figures and its latest content."""
 
     intro = models.TextField(_("introduction"), blank=True)
@@ -61,15 +63,20 @@ class HomePage(Page):
         return routing.route(self, request, path_components)
 
     def latest_content(self, limit=6):
-        """The most recently published public pages in this page's language."""
-        return (
-            Page.objects.live()
-            .public()
-            .filter(locale_id=self.locale_id, depth__gt=self.depth)
-            .exclude(content_type__model__in=["standardpage", *KB_INDEX_MODELS])
-            .order_by("-first_published_at")
-            .specific()[:limit]
-        )
+        """The most recently published public pages in this page's language, as links
+        (cached until a page changes: the kb version)."""
+
+        def rows():
+            return list(
+                Page.objects.live()
+                .public()
+                .filter(locale_id=self.locale_id, depth__gt=self.depth)
+                .exclude(content_type__model__in=["standardpage", *KB_INDEX_MODELS])
+                .order_by("-first_published_at")
+                .values_list(*LINK_FIELDS)[:limit]
+            )
+
+        return page_links(content_version.remember(["home:latest", self.locale_id, limit], rows))
 
     def key_figures(self):
         """The network in figures, counted from the live pages in this page's language."""
@@ -102,7 +109,7 @@ class HomePage(Page):
         return by_model, DialogueEventPage.network_figures()
 
 
-class StandardPage(Page):
+class StandardPage(CachedViewRestrictions, Page):
     """About, imprint, privacy and other plain text pages."""
 
     intro = models.TextField(_("introduction"), blank=True)

@@ -11,12 +11,14 @@ from functools import cache
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import prefetch_related_objects
 from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
 from wagtail.models import Revision
 
+from kb import content_version
 from kb.conf import kb_settings
 from kb.models import (
     Consultation,
@@ -110,7 +112,7 @@ def decisions(version):
     their renditions (a fixed number of queries however many organisations decided)."""
     return (
         Endorsement.objects.filter(version=version)
-        .select_related("organisation", "organisation__logo", "decided_by")
+        .select_related("organisation", "organisation__logo")
         .prefetch_related("organisation__logo__renditions")
         .order_by("decided_at")
     )
@@ -357,12 +359,15 @@ def _consultations(position):
 
 
 def _family_rows(model, position, *related):
-    """Rows of this page, or else of the language version that has some (one query):
-    translations made before the rows were added do not have them."""
-    rows = list(
-        model.objects.filter(page__translation_key=position.translation_key)
-        .select_related(*related)
-        .order_by("page_id", "sort_order")
+    """Rows of this page, or else of the language version that has some (one query, cached
+    until the kb changes): translations made before the rows were added do not have them."""
+    rows = content_version.remember(
+        ["kb-position-rows", model._meta.label, str(position.translation_key), *related],
+        lambda: list(
+            model.objects.filter(page__translation_key=position.translation_key)
+            .select_related(*related)
+            .order_by("page_id", "sort_order")
+        ),
     )
     own = [row for row in rows if row.page_id == position.pk]
     if own or not rows:
@@ -439,8 +444,12 @@ def page_context(page, request) -> dict:
     """What the position page shows about consultation, signatures and history."""
     user = request.user
     member = is_member(user)
-    # Versions and their consultations are read once (one query) and shared below.
-    every = list(versions_of(page).select_related("consultation").order_by("number"))
+    # Versions and their consultations, and the decisions shown, are read once (one query
+    # each, cached until the kb changes: whether a consultation is open is decided below).
+    every = content_version.remember(
+        ["kb-position-versions", str(page.translation_key)],
+        lambda: list(versions_of(page).select_related("consultation").order_by("number")),
+    )
     adopted = [v for v in every if v.is_adopted]
     current = adopted[-1] if adopted else None
     consultations = sorted(
@@ -450,7 +459,14 @@ def page_context(page, request) -> dict:
     )
     consultation = next((c for c in consultations if c.version.adopted_at is None), None)
     shown = current or (consultation.version if consultation else None)
-    all_decisions = list(decisions(shown)) if shown else []
+    all_decisions = []
+    if shown:
+        # The logos' renditions are made as the page is shown: read afresh (one query).
+        all_decisions = content_version.remember(
+            ["kb-position-decisions", shown.pk],
+            lambda: list(decisions(shown).prefetch_related(None)),
+        )
+        prefetch_related_objects(all_decisions, "organisation__logo__renditions")
     context = {
         "current_version": current,
         "consultation": consultation,

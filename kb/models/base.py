@@ -25,6 +25,7 @@ from kb import content_version, filters
 from kb.conf import kb_settings
 from kb.localization import by_translation_key, default_locale_only
 from kb.serializers import TermsField
+from kb.view_restrictions import CachedViewRestrictions
 
 
 def kb_page_models():
@@ -42,13 +43,15 @@ def public_pages_q():
 
 # Enough of a page to link to it (title, URL, type name) without loading the page.
 LINK_FIELDS = ("id", "title", "url_path", "content_type_id", "locale_id", "first_published_at")
+# A chosen page (an organisation, a practice): a link, with its key and the API's slug.
+CHOSEN_FIELDS = (*LINK_FIELDS, "translation_key", "slug")
 
 
-def page_links(rows):
-    """Pages rebuilt from rows of ``LINK_FIELDS`` (as cached): links, at no query."""
+def page_links(rows, fields=LINK_FIELDS):
+    """Pages rebuilt from rows of ``fields`` (as cached): links, at no query."""
     # from_db() takes the values in the order of the model's fields.
-    names = [f.attname for f in Page._meta.concrete_fields if f.attname in LINK_FIELDS]
-    positions = [LINK_FIELDS.index(name) for name in names]
+    names = [f.attname for f in Page._meta.concrete_fields if f.attname in fields]
+    positions = [fields.index(name) for name in names]
     return [Page.from_db(None, names, [row[i] for i in positions]) for row in rows]
 
 
@@ -70,7 +73,7 @@ def _term_order(term):
     return (getattr(term, "sort_order", 0), str(term))
 
 
-class KnowledgePage(Page):
+class KnowledgePage(CachedViewRestrictions, Page):
     """A page of the knowledge base: classified by themes, populations, regions and tags."""
 
     themes = ParentalManyToManyField(
@@ -150,38 +153,38 @@ class KnowledgePage(Page):
             }
             return {**terms, "tags": sorted(tags, key=lambda tag: tag.name.lower())}
         columns = ["id", "translation_key", "locale_id", "name", "slug", "sort_order"]
-        parts = [
-            model.objects.filter(translation_key__in=chosen[name].values("translation_key"))
-            .annotate(
-                kb_kind=Value(name),
-                kb_region_kind=F("kind") if model is Region else Value(""),
+        tag_columns = ["id", "kb_key", "kb_locale", "name", "slug", "kb_order"]
+
+        def union():
+            parts = [
+                model.objects.filter(translation_key__in=chosen[name].values("translation_key"))
+                .annotate(
+                    kb_kind=Value(name),
+                    kb_region_kind=F("kind") if model is Region else Value(""),
+                )
+                .order_by()
+                .values_list(*columns, "kb_kind", "kb_region_kind")
+                for name, model in kinds.items()
+            ]
+            parts.append(
+                tags.annotate(
+                    kb_key=Value(None, output_field=UUIDField()),
+                    kb_locale=Value(None, output_field=IntegerField()),
+                    kb_order=Value(0, output_field=IntegerField()),
+                    kb_kind=Value("tags"),
+                    kb_region_kind=Value(""),
+                )
+                .order_by()
+                .values_list(*tag_columns, "kb_kind", "kb_region_kind")
             )
-            .order_by()
-            .values_list(*columns, "kb_kind", "kb_region_kind")
-            for name, model in kinds.items()
-        ]
-        parts.append(
-            tags.annotate(
-                kb_key=Value(None, output_field=UUIDField()),
-                kb_locale=Value(None, output_field=IntegerField()),
-                kb_order=Value(0, output_field=IntegerField()),
-                kb_kind=Value("tags"),
-                kb_region_kind=Value(""),
-            )
-            .order_by()
-            .values_list(
-                "id", "kb_key", "kb_locale", "name", "slug", "kb_order", "kb_kind", "kb_region_kind"
-            )
-        )
+            return list(parts[0].union(*parts[1:], all=True))
+
         # Plain rows, cached until the knowledge base changes (a page's choices change
         # only with a publish, which raises its version).
-        union = content_version.remember(
-            ["kb-terms", self.pk, self.locale_id],
-            lambda: list(parts[0].union(*parts[1:], all=True)),
-        )
+        found_rows = content_version.remember(["kb-terms", self.pk, self.locale_id], union)
         rows = {name: [] for name in [*kinds, "tags"]}
         found_tags = []
-        for *values, name, region_kind in union:
+        for *values, name, region_kind in found_rows:
             if name == "tags":
                 tag_id, _key, _locale, tag_name, slug, _order = values
                 found_tags.append(Tag(id=tag_id, name=tag_name, slug=slug))
@@ -189,7 +192,7 @@ class KnowledgePage(Page):
             model = kinds[name]
             fields = columns + (["kind"] if model is Region else [])
             extra = [region_kind] if model is Region else []
-            rows[name].append(model.from_db(parts[0].db, fields, [*values, *extra]))
+            rows[name].append(model.from_db(tags.db, fields, [*values, *extra]))
         terms = {}
         for name, found in rows.items():
             best = {}
@@ -217,14 +220,28 @@ class KnowledgePage(Page):
     def localized_regions(self):
         return self._localized_terms["regions"]
 
+    def _localized_links(self, field_name, model):
+        """The live pages chosen in ``field_name``, in this page's language, as links:
+        cached until the knowledge base changes (a preview's choices are read as they are)."""
+        live = model.objects.live()
+        if not isinstance(getattr(self, field_name).all(), QuerySet):
+            return self._localized(field_name, live)
+
+        def rows():
+            found = self._localized(field_name, live.only(*CHOSEN_FIELDS))
+            return [tuple(getattr(page, name) for name in CHOSEN_FIELDS) for page in found]
+
+        parts = ["kb-chosen", field_name, self.pk, self.locale_id]
+        return page_links(content_version.remember(parts, rows), CHOSEN_FIELDS)
+
     @cached_property
     def localized_organisations(self):
-        """The organisations carrying out this page's work, as pages in its language."""
+        """The organisations carrying out this page's work, as links in its language."""
         from kb.models import OrganisationPage
 
         if not hasattr(self, "organisations"):
             return []
-        return self._localized("organisations", OrganisationPage.objects.live())
+        return self._localized_links("organisations", OrganisationPage)
 
     @cached_property
     def _public_q(self):
@@ -348,7 +365,7 @@ class CountedPaginator(Paginator):
         self.count = count
 
 
-class KnowledgeIndexPage(Page):
+class KnowledgeIndexPage(CachedViewRestrictions, Page):
     """A filterable, paginated listing of the pages below it."""
 
     intro = models.TextField(_("introduction"), blank=True)
@@ -446,7 +463,10 @@ class KnowledgeIndexPage(Page):
         total = content_version.remember([*parts, "total"], matches.count)
         paginator = CountedPaginator(matches, kb_settings.PAGE_SIZE, total)
         page_obj = paginator.get_page(request.GET.get("page"))
-        page_obj.object_list, cards = self.listing_cards(matches, parts, page_obj, shown)
+        # Read only when the page of cards is rendered, or by tests.
+        listed = SimpleLazyObject(lambda: self.listing_cards(matches, parts, page_obj, shown))
+        page_obj.object_list = SimpleLazyObject(lambda: listed[0])
+        cards = SimpleLazyObject(lambda: listed[1])
         context.update(
             {
                 "facets": shown,
@@ -455,6 +475,12 @@ class KnowledgeIndexPage(Page):
                 "paginator": paginator,
                 "page_obj": page_obj,
                 "cards": cards,
+                "cards_html": self._rendered(
+                    request,
+                    [*parts, f"page={page_obj.number}", paginator.per_page, "cards"],
+                    "kb/includes/cards.html",
+                    {"page": self, "cards": cards},
+                ),
             }
         )
         return context
@@ -462,13 +488,16 @@ class KnowledgeIndexPage(Page):
     def filters_html(self, request, parts, selection, shown):
         """The filter form, rendered once per selection and language until the kb changes:
         its options (every organisation, say) grow with the knowledge base."""
+        context = {"page": self, "facets": shown, "filtered": bool(selection)}
+        return self._rendered(request, [*parts, "form"], "kb/includes/filters.html", context)
 
-        def render():
-            context = {"page": self, "facets": shown, "filtered": bool(selection)}
-            return str(render_to_string("kb/includes/filters.html", context, request))
-
-        html = content_version.remember([*parts, "form", get_language()], render)
-        # Rendered by the template engine above, which escaped every value in it.
+    def _rendered(self, request, parts, template, context):
+        """``template`` rendered once per ``parts`` and language until the kb changes."""
+        html = content_version.remember(
+            [*parts, get_language()],
+            lambda: str(render_to_string(template, context, request)),
+        )
+        # Rendered by the template engine, which escaped every value in it.
         return mark_safe(html)  # noqa: S308  # nosec B308 B703
 
     def listing_select_related(self):

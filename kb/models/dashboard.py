@@ -8,8 +8,10 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 from wagtail.search import index
 
+from kb.view_restrictions import CachedViewRestrictions
 
-class NetworkDashboardPage(Page):
+
+class NetworkDashboardPage(CachedViewRestrictions, Page):
     """Charts with a data table each, computed from the live pages, never typed in."""
 
     intro = models.TextField(_("introduction"), blank=True)

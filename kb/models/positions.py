@@ -147,7 +147,7 @@ class PolicyPositionPage(RoutablePageMixin, KnowledgePage):
     def localized_related_practices(self):
         from kb.models import GoodPracticePage
 
-        return self._localized("related_practices", GoodPracticePage.objects.live())
+        return self._localized_links("related_practices", GoodPracticePage)
 
     def get_context(self, request, *args, **kwargs):
         from kb import consultation

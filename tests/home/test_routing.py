@@ -80,6 +80,10 @@ def test_a_page_two_levels_down_costs_two_queries(demo):
         found, _args, _kwargs = routing.route(home, RequestFactory().get("/"), components)
     assert found.pk == page.pk
     assert len(queries) == 2
+    # Then the page itself comes from the cache until a page changes: one query.
+    with CaptureQueriesContext(connection) as queries:
+        routing.route(home, RequestFactory().get("/"), components)
+    assert len(queries) == 1
     # The parent comes with the route: asking for it costs nothing.
     with CaptureQueriesContext(connection) as queries:
         assert found.get_parent().pk == parent_pk
@@ -91,3 +95,13 @@ def test_pages_are_served_through_the_router(demo, client):
     page = Page.objects.descendant_of(home).filter(depth=home.depth + 2, live=True).first()
     assert client.get(page.url).status_code == 200
     assert client.get(page.url + "no-such-page/").status_code == 404
+
+
+def test_a_published_change_is_served_at_once(demo, client):
+    home = HomePage.objects.get(locale__language_code="es")
+    page = Page.objects.descendant_of(home).filter(depth=home.depth + 2, live=True).first()
+    page = page.specific
+    assert client.get(page.url).status_code == 200
+    page.title = "Un título recién publicado"
+    page.save_revision().publish()
+    assert "Un título recién publicado" in client.get(page.url).content.decode()

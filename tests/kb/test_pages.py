@@ -1,7 +1,7 @@
 """Page types of the knowledge base: where they go, and that they render in every language."""
 
 import pytest
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 from wagtail.test.utils import WagtailPageTestCase
 
 from kb.models import (
@@ -168,3 +168,15 @@ def test_preview_shows_the_draft_taxonomy_and_tags(rf, content, terms):
     request.user = AnonymousUser()
     html = draft.make_preview_request(request).content.decode()
     assert "borrador" in html
+
+
+@pytest.mark.django_db
+def test_a_served_page_shows_a_publication_and_a_restriction_at_once(client, indexes):
+    # Served pages come from the cache (kb/content_version.py), which both changes retire.
+    page = factories.GoodPracticePageFactory(parent=indexes["practices"], title="Antes")
+    assert "Antes" in client.get(page.url).content.decode()
+    page.title = "Después"
+    page.save_revision().publish()
+    assert "Después" in client.get(page.url).content.decode()
+    PageViewRestriction.objects.create(page=page, restriction_type="login")
+    assert client.get(page.url).status_code == 302

@@ -87,6 +87,10 @@ ACCESS = {
     "<lang>/accounts/password/set/": members_only(REDIRECT),  # demo people have passwords
     "<lang>/accounts/login/code/confirm/": members_only(REDIRECT),
     "<lang>/accounts/reauthenticate/": members_only(),
+    # Asking for a code again needs a verified address: the demo superuser has none and
+    # is sent to the password form; confirming needs a code asked for first.
+    "<lang>/accounts/reauthenticate/code/": rule(OK, anonymous=LOGIN, superuser=REDIRECT),
+    "<lang>/accounts/reauthenticate/code/confirm/": members_only(REDIRECT),
     "<lang>/accounts/email/": members_only(),
     "<lang>/accounts/password/change/": members_only(),
     "<lang>/accounts/sessions/": members_only(),

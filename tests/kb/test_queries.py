@@ -1,6 +1,7 @@
 """Listings and detail pages cost a bounded number of queries, whatever the amount of data."""
 
 import pytest
+from django.apps import apps
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -10,6 +11,9 @@ from tests.kb import factories
 # routing (two queries a level below this test's plain root page) and the type's own rows:
 # its view restrictions, translations, taxonomy, organisations and related lists are read
 # from the cache.
+# The site's home page routes the pages below it in one query (home/routing.py); in the bare
+# plugin project (tests/bare_settings.py) Wagtail's own routing takes two more.
+ROUTING = 0 if apps.is_installed("home") else 2
 LISTING_MAX = {"organisations": 14, "practices": 13, "care_models": 12, "positions": 12}
 # A listing seen before (its option counts, total and page of cards cached until the kb
 # changes): Wagtail's routing only.
@@ -99,8 +103,8 @@ def test_queries_do_not_grow_with_data(client, indexes, terms, settings):
     print("queries (listings, details computing, details) at demo size:", small, "at 10x:", large)
     assert large == small
     listings, computing, details = large
-    assert all(listings[name] <= LISTING_MAX[name] for name in listings), listings
-    assert all(details[name] <= DETAIL_MAX[name] for name in details), details
+    assert all(listings[name] <= LISTING_MAX[name] + ROUTING for name in listings), listings
+    assert all(details[name] <= DETAIL_MAX[name] + ROUTING for name in details), details
     assert all(computing[name] <= details[name] + COMPUTING for name in details), computing
 
 
@@ -118,7 +122,7 @@ def test_a_warm_listing_costs_its_page_of_cards_only(client, indexes, terms, set
         )
     print("queries of warm listings:", measured)
     assert measured[0] == measured[1]
-    assert all(measured[1][name] <= LISTING_WARM_MAX[name] for name in indexes), measured
+    assert all(measured[1][name] <= LISTING_WARM_MAX[name] + ROUTING for name in indexes), measured
 
 
 def signed_position(indexes, scale):
@@ -176,4 +180,4 @@ def test_position_page_queries_do_not_grow_with_signatories_or_responses(
     assert html.count('class="kb-signatory"') == 11 and html.count("kb-signatory__logo") == 11
     assert html.count("kb-timeline__event--answered") == 12
     print("signed position page:", counted, "queries")
-    assert counted <= SIGNED_POSITION_MAX
+    assert counted <= SIGNED_POSITION_MAX + ROUTING

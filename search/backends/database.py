@@ -236,13 +236,14 @@ class DatabaseBackend(SearchBackend):
     # Spelling suggestions -----------------------------------------------------------
 
     def vocabulary(self) -> set[str]:
-        """Folded words of the titles of public documents (cached for a few minutes)."""
+        """Folded words of the titles of public pages and topics (a reply's title is its
+        topic's, so replies add none), cached for a few minutes."""
         with self._lock:
             if self._vocabulary is None or time.monotonic() - self._vocabulary_at > (
                 VOCABULARY_SECONDS
             ):
                 words = set()
-                titles = SearchDocument.objects.filter(audience="public").values_list(
+                titles = SearchDocument.objects.filter(audience="public", suggest=True).values_list(
                     "title", flat=True
                 )
                 for title in titles.iterator(chunk_size=5000):

@@ -49,10 +49,12 @@ class Stats:
         self.latencies = {"read": [], "write": []}
         self.errors = []
         self.accepted = []
+        self.cache_hits = 0
 
-    def record(self, kind, seconds):
+    def record(self, kind, seconds, cache_hit=False):
         with self.lock:
             self.latencies[kind].append(seconds * 1000)
+            self.cache_hits += cache_hit
 
     def error(self, what):
         with self.lock:
@@ -65,6 +67,7 @@ class Browser:
     def __init__(self, cookies: dict[str, str]):
         self.cookies = dict(cookies)
         self.opener = urllib.request.build_opener(NoRedirect)
+        self.cache_hit = False  # whether the last answer came from the anonymous page cache
 
     def fetch(self, url, data=None, timeout=30):
         request = urllib.request.Request(url, data=data)
@@ -75,6 +78,7 @@ class Browser:
                 status, headers, body = response.status, response.headers, response.read()
         except urllib.error.HTTPError as error:
             status, headers, body = error.code, error.headers, error.read()
+        self.cache_hit = headers.get("X-Cache") == "hit"
         for cookie in headers.get_all("Set-Cookie") or []:
             name, _sep, value = cookie.split(";", 1)[0].partition("=")
             self.cookies[name.strip()] = value.strip()
@@ -95,7 +99,7 @@ def reader(servers, urls, stats, stop, seed):
         except OSError as error:
             stats.error(f"read {url}: {error}")
             continue
-        stats.record("read", time.perf_counter() - started)
+        stats.record("read", time.perf_counter() - started, browser.cache_hit)
         if status != 200:
             stats.error(f"read {url}: {status}")
 
@@ -317,6 +321,8 @@ def main():
                 f"p95 {percentile(values, 0.95):.0f} ms, p99 {percentile(values, 0.99):.0f} ms, "
                 f"max {max(values):.0f} ms"
             )
+    if reads:
+        print(f"  reads answered from the page cache: {stats.cache_hits / len(reads):.0%}")
     print(f"  errors: {len(stats.errors)}" + (f" e.g. {stats.errors[:3]}" if stats.errors else ""))
     print(
         f"  posts accepted: {len(stats.accepted)}, in the database: {len(stored)}, "

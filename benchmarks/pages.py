@@ -14,6 +14,7 @@ runs this for several sizes and prints the table.
 """
 
 import argparse
+import gc
 import json
 import os
 import statistics
@@ -120,6 +121,7 @@ def measure(client, url, runs, warmup, before=None):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
+    gc.collect()  # the garbage of the page measured before is not charged to this one
     for _ in range(warmup):
         response = client.get(url)
         assert response.status_code == 200, (url, response.status_code)

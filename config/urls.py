@@ -11,6 +11,7 @@ from home import security_txt
 from kb.api import api_router as kb_api_router
 from kb.sitemaps import TranslatedSitemap
 from members import admin_login
+from members import views as members_views
 from translations import views as translations_views
 
 urlpatterns = [
@@ -32,6 +33,11 @@ if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 urlpatterns += i18n_patterns(
+    path(
+        "accounts/reauthenticate/code/",
+        members_views.request_reauthentication_code,
+        name="account_request_reauthentication_code",
+    ),
     path("accounts/", include("allauth.urls")),
     path("members/", include("members.urls")),
     path("feeds/", include("kb.urls")),

@@ -1,3 +1,4 @@
+from allauth.account import forms as account_forms
 from django import forms
 from django.conf import settings
 from django.contrib.auth import password_validation
@@ -191,3 +192,11 @@ class DeleteAccountForm(forms.Form):
 
 class DirectoryFilterForm(forms.Form):
     q = forms.CharField(label=_("Name or organisation"), required=False, max_length=100)
+
+
+class RequestReauthenticationCodeForm(account_forms.RequestReauthenticationCodeForm):
+    """allauth's form, whose address field has no label of its own to translate."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["recipient"].label = _("Send the code to")

@@ -2,6 +2,7 @@
 
 from functools import wraps
 
+from allauth.account.views import RequestReauthenticationCodeView
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.views import redirect_to_login
@@ -24,6 +25,7 @@ from members.forms import (
     InvitationForm,
     JoinRequestForm,
     ProfileForm,
+    RequestReauthenticationCodeForm,
     RoleForm,
 )
 from members.models import Invitation, JoinRequest, Membership, User
@@ -393,3 +395,10 @@ def revoke_invitation(request, pk):
     invitations.revoke(invitation, by=request.user)
     messages.success(request, _("The invitation has been withdrawn."))
     return redirect("members:organisation", pk=invitation.organisation.pk)
+
+
+# allauth's "send me a code" step of signing in again, with the address field's label
+# translated (routed before allauth's own URLs in config/urls.py).
+request_reauthentication_code = RequestReauthenticationCodeView.as_view(
+    form_class=RequestReauthenticationCodeForm
+)

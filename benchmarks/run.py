@@ -22,6 +22,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 
+def results_file(size: str) -> Path:
+    """Where a size's combined figures are kept for ``--reuse``."""
+    return Path(f"/tmp/puente_pages_{size}.json")
+
+
 def measure(size: str, runs: int, round_: int) -> dict:
     target = Path(f"/tmp/puente_pages_{size}_{round_}.json")
     subprocess.run(
@@ -139,7 +144,7 @@ def main():
     args = parser.parse_args()
     sizes = args.sizes.split(",")
     if args.reuse:
-        results = [json.loads(Path(f"/tmp/puente_pages_{size}.json").read_text()) for size in sizes]
+        results = [json.loads(results_file(size).read_text()) for size in sizes]
     else:
         rounds = {size: [] for size in sizes}
         for round_ in range(args.rounds):
@@ -147,7 +152,7 @@ def main():
                 rounds[size].append(measure(size, args.runs, round_))
         results = [best_of(rounds[size]) for size in sizes]
         for result in results:
-            Path(f"/tmp/puente_pages_{result['size']}.json").write_text(json.dumps(result))
+            results_file(result["size"]).write_text(json.dumps(result))
     sys.stdout.write(table(results) + "\n\n" + cold_table(results) + "\n")
 
 

@@ -22,7 +22,7 @@ search_settings = AppSettings(
         # content (pages, topics) before replies, newest first. A search matching more
         # reads "more than N results" and counts its facets on those ranked, so its cost
         # stays bounded as the site grows (Elasticsearch ranks every match). None: all.
-        "MATCH_LIMIT": 2000,
+        "MATCH_LIMIT": 1000,
         # Values offered per facet: the most frequent ones, and any the reader chose.
         "FACET_SIZE": 20,
         # Words in a result's snippet.

@@ -35,13 +35,6 @@ class SearchDocument(models.Model):
         indexes = [
             models.Index(fields=["group_key"]),
             models.Index(fields=["audience", "language"]),
-            # The order in which the database backends take matches to rank.
-            models.Index(
-                models.F("suggest").desc(),
-                models.F("date").desc(),
-                models.F("id").desc(),
-                name="search_candidates",
-            ),
         ]
 
     def __str__(self):

@@ -27,8 +27,14 @@ VOCABULARY_SECONDS = 300
 
 @dataclasses.dataclass
 class Match:
-    """SQL fragments: the FROM clause (the document is ``d``), a condition and a score
-    (higher is better), each with its parameters."""
+    """SQL fragments that find the documents matching a query and score them.
+
+    ``source`` is a FROM clause in which ``row`` is the alias of a table holding the
+    document's ``suggest``, ``date`` and ``audience`` columns and ``key`` its id, and
+    ``where`` the match condition. The candidates found there (``c``, with ``key`` as
+    ``c.doc_id`` and the columns in ``carry``) are then scored by ``score`` (higher is
+    better), with ``score_join`` joined to them. Each has its parameters.
+    """
 
     source: str
     join_params: list
@@ -36,6 +42,10 @@ class Match:
     where_params: list
     score: str
     score_params: list
+    row: str = "d"
+    key: str = "d.id"
+    carry: str = ""
+    score_join: str = ""
 
 
 class DatabaseBackend(SearchBackend):
@@ -177,41 +187,59 @@ class DatabaseBackend(SearchBackend):
         )
 
     def _ranked(self, match: Match, query: q.SearchQuery) -> tuple[str, list]:
+        """The CTEs ``matched`` (the candidates with their score) and ``ranked`` (each
+        group's versions numbered, the reader's language and best score first)."""
         audiences = sorted(query.audiences)
-        where = [f"({match.where})", f"d.audience IN ({', '.join(['%s'] * len(audiences))})"]
-        params = [*match.where_params, *audiences]
+        where = [
+            f"({match.where})",
+            f"{match.row}.audience IN ({', '.join(['%s'] * len(audiences))})",
+        ]
+        params = [*match.join_params, *match.where_params, *audiences]
         for name, values in sorted(query.filters.items()):
             values = [value for value in values if value]
             if values:
                 where.append(
                     # bandit: SQL text is fixed or placeholders; every value is a query parameter
-                    "d.id IN (SELECT document_id FROM search_searchfacet "  # nosec B608
+                    f"{match.key} IN (SELECT document_id FROM search_searchfacet "  # nosec B608
                     f"WHERE name = %s AND value IN ({', '.join(['%s'] * len(values))}))"
                 )
                 params.extend([name, *values])
+        carry = f", {match.carry}" if match.carry else ""
+        select = f"SELECT {match.key} AS doc_id{carry} FROM {match.source} WHERE "
+        candidates, candidate_params = self._candidates(select, " AND ".join(where), params, match)
         cte = (
             # bandit: SQL text is fixed or placeholders; every value is a query parameter
-            "WITH matched AS ("  # nosec B608
+            f"WITH {candidates}, matched AS ("  # nosec B608
             f" SELECT d.id AS id, d.group_key AS group_key, d.language AS language,"
             f" {match.score} AS score"
-            f" FROM {match.source}"
-            f" WHERE {' AND '.join(where)}"
-            f"{self._candidates()}"
+            f" FROM candidates c {match.score_join}"
+            " JOIN search_searchdocument d ON d.id = c.doc_id"
             "), ranked AS ("
             " SELECT id, score, language, ROW_NUMBER() OVER (PARTITION BY group_key"
             " ORDER BY CASE WHEN language = %s THEN 0 ELSE 1 END, score DESC, id) AS rn"
             " FROM matched)"
         )
-        return cte, [*match.score_params, *match.join_params, *params, query.language]
+        return cte, [*candidate_params, *match.score_params, query.language]
 
     @staticmethod
-    def _candidates() -> str:
-        """The end of the ``matched`` query: the ``MATCH_LIMIT`` (+1, to tell that there
-        are more) first in the order of the ``search_candidates`` index."""
+    def _candidates(select: str, where: str, params: list, match: Match) -> tuple[str, list]:
+        """The CTE ``candidates``: every match, or with a ``MATCH_LIMIT`` its first
+        matches (+1, to tell that there are more): titled content (pages, topics)
+        newest first, then replies newest first, read only if titled content falls
+        short. Each tier is a query of its own so that the database finds a common
+        word's newest titled matches without looking at the replies."""
         limit = search_settings.MATCH_LIMIT
         if not limit:
-            return ""
-        return f" ORDER BY d.suggest DESC, d.date DESC, d.id DESC LIMIT {int(limit) + 1}"
+            return f"candidates AS ({select}{where})", params
+        order = f" ORDER BY {match.row}.date DESC, {match.key} DESC LIMIT"
+        row = match.row
+        return (
+            f"titled AS ({select}{row}.suggest AND {where}{order} {int(limit) + 1}), "
+            "candidates AS (SELECT * FROM titled UNION ALL SELECT * FROM"
+            f" ({select}NOT {row}.suggest AND {where}{order}"
+            f" (SELECT {int(limit) + 1} - COUNT(*) FROM titled)) AS replies)",
+            [*params, *params],
+        )
 
     def _hits(self, page, clauses) -> list[q.Hit]:
         documents = SearchDocument.objects.in_bulk([row[0] for row in page])

@@ -2,7 +2,10 @@
 
 Migration 0002 creates ``puente_spanish``, ``puente_german`` and ``puente_english``
 (the built-in configurations with ``unaccent`` before the Snowball stemmer) and the
-``search_vector`` table (a weighted tsvector per document, GIN-indexed). A query is
+``search_vector`` table: a weighted tsvector per document, with copies of the
+document's ``suggest``, ``date`` and ``audience`` (migration 0005) so that matches are
+found, filtered and ordered in this table alone, and one GIN index for titled content
+and one for replies. A query is
 turned into one tsquery per configuration with ``plainto_tsquery``/``phraseto_tsquery``
 (so user input is never tsquery syntax), and each document is matched against the
 tsquery of its own configuration. Snippets come from ``ts_headline``.
@@ -52,8 +55,9 @@ class PostgresBackend(DatabaseBackend):
         with connection.cursor() as cursor:
             cursor.execute(
                 # bandit: SQL text is fixed or placeholders; every value is a query parameter
-                "INSERT INTO search_vector (document_id, config, vector) "  # nosec B608
-                f"SELECT d.id, {CONFIG_CASE}, "
+                "INSERT INTO search_vector "  # nosec B608
+                "(document_id, suggest, date, audience, config, vector) "
+                f"SELECT d.id, d.suggest, d.date, d.audience, {CONFIG_CASE}, "
                 f"setweight(to_tsvector({CONFIG_CASE}, d.title), 'A') || "
                 f"setweight(to_tsvector({CONFIG_CASE}, d.body), 'B') "
                 "FROM search_searchdocument d WHERE d.id = ANY(%s)",
@@ -83,13 +87,18 @@ class PostgresBackend(DatabaseBackend):
         cases, score_params = self._per_language(
             clauses, "WHEN v.config = '{config}'::regconfig THEN ({query})"
         )
+        # Candidates are chosen by id and date alone (sorting vectors costs more than
+        # reading the chosen ones again), then scored.
         return Match(
-            source="search_searchdocument d JOIN search_vector v ON v.document_id = d.id",
+            source="search_vector v",
             join_params=[],
             where=" OR ".join(conditions),
             where_params=where_params,
             score=f"ts_rank(v.vector, CASE {' '.join(cases)} END)",
             score_params=score_params,
+            row="v",
+            key="v.document_id",
+            score_join="JOIN search_vector v ON v.document_id = c.doc_id",
         )
 
     def snippets(self, documents, clauses):
@@ -135,8 +144,8 @@ class PostgresBackend(DatabaseBackend):
                 # bandit: SQL text is fixed or placeholders; every value is a query parameter
                 "SELECT d.id, d.group_key, d.title, d.url, d.kind, d.language "  # nosec B608
                 "FROM search_searchdocument d JOIN search_vector v ON v.document_id = d.id "
-                f"WHERE ({' OR '.join(conditions)}) AND d.suggest "
-                f"AND d.audience IN ({', '.join(['%s'] * len(audiences))}) "
+                f"WHERE ({' OR '.join(conditions)}) AND v.suggest "
+                f"AND v.audience IN ({', '.join(['%s'] * len(audiences))}) "
                 "ORDER BY CASE WHEN d.language = %s THEN 0 ELSE 1 END, "
                 "length(d.title), d.id LIMIT %s",
                 [*params, *audiences, language, limit * 4],

@@ -92,8 +92,9 @@ class SQLiteBackend(DatabaseBackend):
             join_params=[" OR ".join(expressions)],
             where="1 = 1",
             where_params=[],
-            score="fts.score",
+            score="c.score",
             score_params=[],
+            carry="fts.score AS score",
         )
 
     def autocomplete(self, prefix, *, language, audiences, limit=8):

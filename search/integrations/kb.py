@@ -120,6 +120,18 @@ def _organisation_labels(values, language):
     return found
 
 
+def _remembered(name, labels):
+    """``labels`` cached under the knowledge base's version: they are its terms' and
+    organisations' names, which only a change to the knowledge base changes."""
+    from kb import content_version
+
+    def remembered(values, language):
+        parts = ["search-facet-labels", name, language, *sorted(values)]
+        return content_version.remember(parts, lambda: labels(values, language))
+
+    return remembered
+
+
 def register():
     from kb.models import Population, Region, Theme
     from kb.models.base import kb_page_models
@@ -137,7 +149,10 @@ def register():
             )
         )
         adapters.register_kind(kind_of(model), capfirst(model._meta.verbose_name))
-    adapters.register_facet_labels("theme", _term_labels(Theme))
-    adapters.register_facet_labels("population", _term_labels(Population))
-    adapters.register_facet_labels("region", _term_labels(Region))
-    adapters.register_facet_labels("organisation", _organisation_labels)
+    for name, labels in [
+        ("theme", _term_labels(Theme)),
+        ("population", _term_labels(Population)),
+        ("region", _term_labels(Region)),
+        ("organisation", _organisation_labels),
+    ]:
+        adapters.register_facet_labels(name, _remembered(name, labels))

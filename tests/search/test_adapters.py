@@ -73,6 +73,20 @@ def test_facet_labels_are_in_the_readers_language(practice):
     assert results.facets["theme"][0].label == "Gesundheit und psychosoziale Unterstützung"
 
 
+def test_facet_labels_follow_a_renamed_theme_and_organisation(practice, terms):
+    find("retornadas")
+    terms["health"].name = "Salud mental"
+    terms["health"].save()
+    organisation = practice.organisations.first()
+    organisation.acronym = "AEBP"
+    organisation.save_revision().publish()
+    facets = {
+        name: {f.value: f for f in values} for name, values in find("retornadas").facets.items()
+    }
+    assert facets["theme"]["health"].label == "Salud mental"
+    assert facets["organisation"][str(organisation.translation_key)].label == "AEBP"
+
+
 def test_a_german_reader_finds_the_german_translation(practice, background):
     with background():
         factories.translate_page(practice, "de", title="Humanitäre Aufnahme")

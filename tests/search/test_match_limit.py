@@ -53,6 +53,20 @@ def test_a_search_matching_more_than_the_limit_ranks_titled_and_newest_first(man
     assert results.total == 4
 
 
+def test_titled_content_filling_the_limit_leaves_every_reply_out(many, doc):
+    many.index(
+        *[doc(f"Página {year}", "salud", date=datetime.date(year, 1, 1)) for year in (2020, 2021)]
+    )
+    results = many.search("salud")
+    assert results.total_is_lower_bound
+    assert sorted(hit.title for hit in results.hits) == [
+        "Página 2020",
+        "Página 2021",
+        "Página antigua",
+        "Página nueva",
+    ]
+
+
 def test_a_search_within_the_limit_counts_exactly(many):
     results = many.search("salud", filters={"type": ["good_practice"]})
     assert not results.total_is_lower_bound

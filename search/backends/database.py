@@ -198,12 +198,9 @@ class DatabaseBackend(SearchBackend):
         for name, values in sorted(query.filters.items()):
             values = [value for value in values if value]
             if values:
-                where.append(
-                    # bandit: SQL text is fixed or placeholders; every value is a query parameter
-                    f"{match.key} IN (SELECT document_id FROM search_searchfacet "  # nosec B608
-                    f"WHERE name = %s AND value IN ({', '.join(['%s'] * len(values))}))"
-                )
-                params.extend([name, *values])
+                condition, condition_params = self.facet_condition(match, name, values)
+                where.append(condition)
+                params.extend(condition_params)
         carry = f", {match.carry}" if match.carry else ""
         select = f"SELECT {match.key} AS doc_id{carry} FROM {match.source} WHERE "
         candidates, candidate_params = self._candidates(select, " AND ".join(where), params, match)
@@ -220,6 +217,15 @@ class DatabaseBackend(SearchBackend):
             " FROM matched)"
         )
         return cte, [*candidate_params, *match.score_params, query.language]
+
+    def facet_condition(self, match: Match, name: str, values: list[str]) -> tuple[str, list]:
+        """SQL for "the document has one of ``values`` for facet ``name``"."""
+        return (
+            # bandit: SQL text is fixed or placeholders; every value is a query parameter
+            f"{match.key} IN (SELECT document_id FROM search_searchfacet "  # nosec B608
+            f"WHERE name = %s AND value IN ({', '.join(['%s'] * len(values))}))",
+            [name, *values],
+        )
 
     @staticmethod
     def _candidates(select: str, where: str, params: list, match: Match) -> tuple[str, list]:

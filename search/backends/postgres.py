@@ -3,9 +3,9 @@
 Migration 0002 creates ``puente_spanish``, ``puente_german`` and ``puente_english``
 (the built-in configurations with ``unaccent`` before the Snowball stemmer) and the
 ``search_vector`` table: a weighted tsvector per document, with copies of the
-document's ``suggest``, ``date`` and ``audience`` (migration 0005) so that matches are
-found, filtered and ordered in this table alone, and one GIN index for titled content
-and one for replies. A query is
+document's ``suggest``, ``date``, ``audience`` and facet values (migration 0005) so that
+matches are found, filtered and ordered in this table alone, and a GIN index over the
+vector and the facet values for titled content and one for replies. A query is
 turned into one tsquery per configuration with ``plainto_tsquery``/``phraseto_tsquery``
 (so user input is never tsquery syntax), and each document is matched against the
 tsquery of its own configuration. Snippets come from ``ts_headline``.
@@ -32,6 +32,12 @@ ESCAPED_BODY = (
     "replace(replace(replace(left(d.body, 20000), '&', '&amp;'), '<', '&lt;'), '>', '&gt;')"
 )
 
+# A document's facet values as "name=value" strings (names never hold "=").
+FACETS_OF_D = (
+    "SELECT coalesce(array_agg(f.name || '=' || f.value), '{}') "
+    "FROM search_searchfacet f WHERE f.document_id = d.id"
+)
+
 
 def tsquery(clauses: list[q.Clause], config: str) -> tuple[str, list]:
     """SQL for the tsquery of ``clauses`` in ``config`` (stop words give empty parts,
@@ -56,8 +62,8 @@ class PostgresBackend(DatabaseBackend):
             cursor.execute(
                 # bandit: SQL text is fixed or placeholders; every value is a query parameter
                 "INSERT INTO search_vector "  # nosec B608
-                "(document_id, suggest, date, audience, config, vector) "
-                f"SELECT d.id, d.suggest, d.date, d.audience, {CONFIG_CASE}, "
+                "(document_id, suggest, date, audience, facets, config, vector) "
+                f"SELECT d.id, d.suggest, d.date, d.audience, ({FACETS_OF_D}), {CONFIG_CASE}, "
                 f"setweight(to_tsvector({CONFIG_CASE}, d.title), 'A') || "
                 f"setweight(to_tsvector({CONFIG_CASE}, d.body), 'B') "
                 "FROM search_searchdocument d WHERE d.id = ANY(%s)",
@@ -100,6 +106,11 @@ class PostgresBackend(DatabaseBackend):
             key="v.document_id",
             score_join="JOIN search_vector v ON v.document_id = c.doc_id",
         )
+
+    def facet_condition(self, match, name, values):
+        # The vector row's own facet values, in the same GIN index as the vector: the
+        # database intersects a word's documents with a filter's inside the index.
+        return "v.facets && %s::text[]", [[f"{name}={value}" for value in values]]
 
     def snippets(self, documents, clauses):
         cases, params = self._per_language(

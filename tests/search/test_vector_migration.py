@@ -1,5 +1,5 @@
-"""PostgreSQL: migration 0005 copies each document's ``suggest``, ``date`` and
-``audience`` into its existing vector row, so a site indexed before it searches as
+"""PostgreSQL: migration 0005 copies each document's ``suggest``, ``date``, ``audience``
+and facet values into its existing vector row, so a site indexed before it searches as
 before without a rebuild."""
 
 import datetime
@@ -31,7 +31,7 @@ def latest(transactional_db):
     migrate(latest)
 
 
-def test_existing_vectors_take_their_documents_order_and_audience(latest, settings):
+def test_existing_vectors_take_their_documents_order_audience_and_facets(latest, settings):
     with connection.cursor() as cursor:
         cursor.execute(
             "INSERT INTO search_searchdocument (key, language, kind, group_key, title, body,"
@@ -43,6 +43,11 @@ def test_existing_vectors_take_their_documents_order_and_audience(latest, settin
         )
         page_id, post_id = (row[0] for row in cursor.fetchall())
         cursor.execute(
+            "INSERT INTO search_searchfacet (document_id, name, value) VALUES"
+            " (%s, 'theme', 'health'), (%s, 'region', 'oaxaca')",
+            [page_id, page_id],
+        )
+        cursor.execute(
             "INSERT INTO search_vector (document_id, config, vector) SELECT id,"
             " 'puente_spanish', to_tsvector('puente_spanish', title) FROM search_searchdocument"
         )
@@ -51,16 +56,27 @@ def test_existing_vectors_take_their_documents_order_and_audience(latest, settin
 
     with connection.cursor() as cursor:
         cursor.execute(
-            "SELECT document_id, suggest, date, audience FROM search_vector ORDER BY document_id"
+            "SELECT document_id, suggest, date, audience, facets FROM search_vector"
+            " ORDER BY document_id"
         )
-        assert cursor.fetchall() == [
-            (page_id, True, datetime.date(2024, 5, 1), "members"),
-            (post_id, False, None, "public"),
-        ]
+        rows = cursor.fetchall()
+    assert [row[:4] for row in rows] == [
+        (page_id, True, datetime.date(2024, 5, 1), "members"),
+        (post_id, False, None, "public"),
+    ]
+    assert sorted(rows[0][4]) == ["region=oaxaca", "theme=health"]
+    assert rows[1][4] == []
     settings.PUENTE_SEARCH_BACKEND = "postgres"
     backends.reset()
-    found = backends.get_backend().search(
-        SearchQuery(text="salud", language="es", audiences=frozenset({"public"}))
+    backend = backends.get_backend()
+    public = backend.search(SearchQuery(text="salud", audiences=frozenset({"public"})))
+    in_oaxaca = backend.search(
+        SearchQuery(
+            text="salud",
+            audiences=frozenset({"public", "members"}),
+            filters={"region": ["oaxaca"]},
+        )
     )
     backends.reset()
-    assert [hit.key for hit in found.hits] == ["post:2"]
+    assert [hit.key for hit in public.hits] == ["post:2"]
+    assert [hit.key for hit in in_oaxaca.hits] == ["page:1"]

@@ -20,6 +20,10 @@ from kb.models import (
 from kb.models.base import public_pages_q
 from kb.models.positions import SIGNING_DECISIONS
 
+# Positions on the chart: those with the most signatories (a chart of every position
+# would grow with the network; the positions listing has them all).
+POSITIONS_SHOWN = 20
+
 
 @dataclass
 class Row:
@@ -103,6 +107,12 @@ def positions_with_signatories(locale_id, request=None) -> list[Row]:
         count = signatures.get((key, shown.get(key)), 0)
         rows.append(Row(position.title, count, url=position.get_url(request)))
     return rows
+
+
+def most_signed(rows: list[Row]) -> list[Row]:
+    """The ``POSITIONS_SHOWN`` positions with the most signatories, in listing order
+    where tied."""
+    return sorted(rows, key=lambda row: -row.value)[:POSITIONS_SHOWN]
 
 
 def dialogues_by_year() -> list[Row]:

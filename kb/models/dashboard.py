@@ -45,15 +45,25 @@ class NetworkDashboardPage(CachedViewRestrictions, Page):
         regions = dashboard.organisations_by_region(self.locale_id)
         themes = dashboard.practices_by_theme(self.locale_id)
         positions = dashboard.positions_with_signatories(self.locale_id, request)
+        shown = dashboard.most_signed(positions)
         years = dashboard.dialogues_by_year()
         return {
             "regions": regions,
             "region_map": charts.tile_map(regions),
             "themes": themes,
             "theme_chart": charts.bar_chart(themes),
-            "positions": positions,
-            "position_chart": charts.bar_chart(positions),
+            "positions": shown,
+            "position_chart": charts.bar_chart(shown),
+            "positions_total": len(positions),
+            "positions_url": self._positions_url(request) if len(shown) < len(positions) else "",
             "years": years,
             "years_total": dashboard.total(years),
             "year_chart": charts.bar_chart(years),
         }
+
+    def _positions_url(self, request) -> str:
+        """The positions listing in this page's language, if there is one."""
+        from kb.models import PolicyPositionIndexPage
+
+        listing = PolicyPositionIndexPage.objects.live().filter(locale_id=self.locale_id).first()
+        return listing.get_url(request) if listing else ""

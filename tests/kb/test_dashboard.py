@@ -136,6 +136,31 @@ def test_dashboard_renders_charts_and_tables_in_each_language(client, network, c
     assert "<script>alert" not in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html
 
 
+MORE = {
+    "es": ("El posicionamiento con más firmantes.", "Los 2 posicionamientos"),
+    "de": ("Das Positionspapier mit den meisten Unterzeichnenden.", "Alle 2 Positionspapiere"),
+    "en": ("The policy position with the most signatories.", "All 2 policy positions"),
+}
+
+
+@pytest.mark.parametrize("code", ["es", "de", "en"])
+def test_the_chart_shows_the_most_signed_positions_and_links_to_all(
+    client, network, monkeypatch, code
+):
+    monkeypatch.setattr(dashboard, "POSITIONS_SHOWN", 1)
+    factories.PolicyPositionPageFactory(parent=network["indexes"]["positions"], title="Sin firmas")
+    page, listing = network["page"], network["indexes"]["positions"]
+    if code != "es":
+        page = factories.translate_page(page, code, title=TITLES[code])
+        listing = factories.translate_page(listing, code)
+    html = client.get(page.url).content.decode()
+    shown, link = MORE[code]
+    assert "Sin firmas" not in html
+    assert "Documentos" in html  # the signed one
+    assert shown in html
+    assert f'<a href="{listing.url}">{link}</a>' in html
+
+
 def test_dashboard_queries_do_not_grow_with_data(client, network, django_assert_max_num_queries):
     def queries():
         client.get(network["page"].url)  # a warm site: the shell's menus are cached

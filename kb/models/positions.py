@@ -18,7 +18,7 @@ from wagtail.search import index
 
 from kb.blocks import RecommendationBlock
 from kb.localization import by_translation_key, default_locale_only
-from kb.models.base import KnowledgeIndexPage, KnowledgePage
+from kb.models.base import CHOSEN_FIELDS, KnowledgeIndexPage, KnowledgePage, page_links
 from kb.serializers import PagesField
 
 TEXT_FEATURES = ["h3", "bold", "italic", "link", "ol", "ul"]
@@ -137,12 +137,20 @@ class PolicyPositionPage(RoutablePageMixin, KnowledgePage):
 
     @cached_property
     def localized_organisations(self):
-        """The endorsing organisations, as pages in this page's language (one query)."""
+        """The endorsing organisations, by title, as links in this page's language
+        (one query, cached until the knowledge base changes)."""
+        from kb import content_version
         from kb.models import OrganisationPage
 
-        keys = self._endorsements().values("organisation__translation_key")
-        found = by_translation_key(OrganisationPage.objects.live(), keys, self.locale_id)
-        return sorted(found.values(), key=lambda o: o.title)
+        def rows():
+            keys = self._endorsements().values("organisation__translation_key")
+            live = OrganisationPage.objects.live().only(*CHOSEN_FIELDS)
+            found = by_translation_key(live, keys, self.locale_id)
+            pages = sorted(found.values(), key=lambda o: o.title)
+            return [tuple(getattr(page, name) for name in CHOSEN_FIELDS) for page in pages]
+
+        parts = ["kb-endorsers", self.translation_key, self.locale_id]
+        return page_links(content_version.remember(parts, rows), CHOSEN_FIELDS)
 
     def localized_related_practices(self):
         from kb.models import GoodPracticePage

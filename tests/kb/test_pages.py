@@ -180,3 +180,18 @@ def test_a_served_page_shows_a_publication_and_a_restriction_at_once(client, ind
     assert "Después" in client.get(page.url).content.decode()
     PageViewRestriction.objects.create(page=page, restriction_type="login")
     assert client.get(page.url).status_code == 302
+
+
+@pytest.mark.django_db
+def test_a_position_lists_its_endorsers_in_the_readers_language_as_they_sign(
+    client, content, indexes
+):
+    position, organisation = content["position"], content["organisation"]
+    factories.translate_page(organisation, "de", title="Herberge (de)")
+    german = factories.translate_page(position, "de")
+    assert "Herberge (de)" in client.get(german.url).content.decode()
+    other = factories.OrganisationPageFactory(parent=indexes["organisations"], title="Otra OSC")
+    assert "Otra OSC" not in client.get(position.url).content.decode()
+    factories.endorse(position, other)
+    html = client.get(position.url).content.decode()
+    assert organisation.title in html and "Otra OSC" in html

@@ -18,12 +18,12 @@ LISTING_MAX = {"organisations": 14, "practices": 13, "care_models": 12, "positio
 # A listing seen before (its option counts, total and page of cards cached until the kb
 # changes): Wagtail's routing only.
 LISTING_WARM_MAX = {"organisations": 2, "practices": 2, "care_models": 2, "positions": 2}
-DETAIL_MAX = {"organisation": 4, "practice": 4, "care_model": 4, "position": 5}
+DETAIL_MAX = {"organisation": 4, "practice": 4, "care_model": 4, "position": 4}
 # The first request after a change computes the cached parts: its view restrictions (2)
 # and translations (1), the taxonomy (1), the chosen organisations or practices (1), one
 # query per page type for related pages (4) and for the organisations' other pages or
 # work (3), and a position's endorsers (1), versions, decisions, recipients and answers (4).
-COMPUTING = 16
+COMPUTING = 17
 
 
 def build(indexes, terms, scale):

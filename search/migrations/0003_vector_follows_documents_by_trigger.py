@@ -9,6 +9,8 @@ the document is deleted row by row or the table is truncated.
 
 from django.db import migrations
 
+from search.migrations._postgres import on_postgres
+
 FORWARD = [
     "ALTER TABLE search_vector DROP CONSTRAINT IF EXISTS search_vector_document_id_fkey",
     """
@@ -43,16 +45,7 @@ BACKWARD = [
 ]
 
 
-def run(statements):
-    def operation(apps, schema_editor):
-        if schema_editor.connection.vendor == "postgresql":
-            for statement in statements:
-                schema_editor.execute(statement)
-
-    return operation
-
-
 class Migration(migrations.Migration):
     dependencies = [("search", "0002_fulltext")]
 
-    operations = [migrations.RunPython(run(FORWARD), run(BACKWARD))]
+    operations = [on_postgres(FORWARD, BACKWARD)]

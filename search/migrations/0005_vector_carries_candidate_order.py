@@ -12,6 +12,8 @@ the documents' own order index is then unused and goes.
 
 from django.db import migrations
 
+from search.migrations._postgres import on_postgres
+
 FORWARD = [
     "ALTER TABLE search_vector ADD COLUMN suggest boolean, ADD COLUMN date date, "
     "ADD COLUMN audience varchar(64), ADD COLUMN facets text[]",
@@ -48,19 +50,10 @@ BACKWARD = [
 ]
 
 
-def run(statements):
-    def operation(apps, schema_editor):
-        if schema_editor.connection.vendor == "postgresql":
-            for statement in statements:
-                schema_editor.execute(statement)
-
-    return operation
-
-
 class Migration(migrations.Migration):
     dependencies = [("search", "0004_candidates_order")]
 
     operations = [
-        migrations.RunPython(run(FORWARD), run(BACKWARD)),
+        on_postgres(FORWARD, BACKWARD),
         migrations.RemoveIndex(model_name="searchdocument", name="search_candidates"),
     ]

@@ -237,8 +237,8 @@ class DatabaseBackend(SearchBackend):
         limit = search_settings.MATCH_LIMIT
         if not limit:
             return f"candidates AS ({select}{where})", params
-        order = f" ORDER BY {match.row}.date DESC, {match.key} DESC LIMIT"
         row = match.row
+        order = f" ORDER BY {row}.date DESC, {match.key} DESC LIMIT"
         return (
             f"titled AS ({select}{row}.suggest AND {where}{order} {int(limit) + 1}), "
             "candidates AS (SELECT * FROM titled UNION ALL SELECT * FROM"

@@ -110,7 +110,7 @@ class PostgresBackend(DatabaseBackend):
     def facet_condition(self, match, name, values):
         # The vector row's own facet values, in the same GIN index as the vector: the
         # database intersects a word's documents with a filter's inside the index.
-        return "v.facets && %s::text[]", [[f"{name}={value}" for value in values]]
+        return f"{match.row}.facets && %s::text[]", [[f"{name}={value}" for value in values]]
 
     def snippets(self, documents, clauses):
         cases, params = self._per_language(

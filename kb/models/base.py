@@ -55,6 +55,16 @@ def page_links(rows, fields=LINK_FIELDS):
     return [Page.from_db(None, names, [row[i] for i in positions]) for row in rows]
 
 
+def chosen_links(parts, pages):
+    """``pages()`` (read with ``CHOSEN_FIELDS`` only) as links, cached under ``parts``
+    until the knowledge base changes."""
+
+    def rows():
+        return [tuple(getattr(page, name) for name in CHOSEN_FIELDS) for page in pages()]
+
+    return page_links(content_version.remember(parts, rows), CHOSEN_FIELDS)
+
+
 def linked(model, relation, **lookups):
     """Whether a row of ``model``'s many-to-many ``relation`` matches ``lookups`` on its
     target: an EXISTS on the through table, so no join and no duplicate rows."""
@@ -227,12 +237,8 @@ class KnowledgePage(CachedViewRestrictions, Page):
         if not isinstance(getattr(self, field_name).all(), QuerySet):
             return self._localized(field_name, live)
 
-        def rows():
-            found = self._localized(field_name, live.only(*CHOSEN_FIELDS))
-            return [tuple(getattr(page, name) for name in CHOSEN_FIELDS) for page in found]
-
         parts = ["kb-chosen", field_name, self.pk, self.locale_id]
-        return page_links(content_version.remember(parts, rows), CHOSEN_FIELDS)
+        return chosen_links(parts, lambda: self._localized(field_name, live.only(*CHOSEN_FIELDS)))
 
     @cached_property
     def localized_organisations(self):

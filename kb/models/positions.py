@@ -18,7 +18,7 @@ from wagtail.search import index
 
 from kb.blocks import RecommendationBlock
 from kb.localization import by_translation_key, default_locale_only
-from kb.models.base import CHOSEN_FIELDS, KnowledgeIndexPage, KnowledgePage, page_links
+from kb.models.base import CHOSEN_FIELDS, KnowledgeIndexPage, KnowledgePage, chosen_links
 from kb.serializers import PagesField
 
 TEXT_FEATURES = ["h3", "bold", "italic", "link", "ol", "ul"]
@@ -139,18 +139,15 @@ class PolicyPositionPage(RoutablePageMixin, KnowledgePage):
     def localized_organisations(self):
         """The endorsing organisations, by title, as links in this page's language
         (one query, cached until the knowledge base changes)."""
-        from kb import content_version
         from kb.models import OrganisationPage
 
-        def rows():
+        def pages():
             keys = self._endorsements().values("organisation__translation_key")
             live = OrganisationPage.objects.live().only(*CHOSEN_FIELDS)
             found = by_translation_key(live, keys, self.locale_id)
-            pages = sorted(found.values(), key=lambda o: o.title)
-            return [tuple(getattr(page, name) for name in CHOSEN_FIELDS) for page in pages]
+            return sorted(found.values(), key=lambda o: o.title)
 
-        parts = ["kb-endorsers", self.translation_key, self.locale_id]
-        return page_links(content_version.remember(parts, rows), CHOSEN_FIELDS)
+        return chosen_links(["kb-endorsers", self.translation_key, self.locale_id], pages)
 
     def localized_related_practices(self):
         from kb.models import GoodPracticePage

@@ -116,6 +116,22 @@ def test_facets_have_counts_and_filter(engine, doc):
     assert engine.titles("salud", filters={"type": ["forum_topic"]}) == ["C"]
 
 
+def test_facet_values_are_counted_whole_and_once_per_result(engine, doc):
+    """A value may hold "=" (the PostgreSQL backend keeps values as "name=value"), and a
+    translation's values count once, with the version shown."""
+    engine.index(
+        doc("A", "salud", facets={"organisation": ["a=b"]}, group="g", language="es"),
+        doc("A en", "salud", facets={"organisation": ["a=b"]}, group="g", language="en"),
+        doc("B", "salud", facets={"organisation": ["x"]}),
+    )
+    engine.refresh()
+    results = engine.search("salud")
+    counts = {name: {f.value: f.count for f in facets} for name, facets in results.facets.items()}
+    assert counts["organisation"] == {"a=b": 1, "x": 1}
+    assert counts["language"] == {"es": 2}
+    assert engine.titles("salud", filters={"organisation": ["a=b"]}) == ["A"]
+
+
 def test_snippet_highlights_matched_words_and_escapes_html(engine, doc):
     engine.index(doc("Taller", "Un <b>taller</b> para personas migrantes & familias"))
     engine.refresh()

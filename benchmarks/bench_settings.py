@@ -11,15 +11,19 @@ import os
 import dj_database_url
 
 from config.settings.base import *  # noqa: F403
-from config.settings.base import MIDDLEWARE, STORAGES
+from config.settings.base import MIDDLEWARE, STORAGES, without_jit
 
 SECRET_KEY = "benchmark-only-" + "x" * 50  # noqa: S105
 DEBUG = False
 ALLOWED_HOSTS = ["*"]
 DATABASES = {
-    "default": dj_database_url.parse(
-        os.environ.get("BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/puente_bench_s"),
-        conn_max_age=600,
+    "default": without_jit(
+        dj_database_url.parse(
+            os.environ.get(
+                "BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/puente_bench_s"
+            ),
+            conn_max_age=600,
+        )
     )
 }
 CACHES = {

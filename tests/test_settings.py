@@ -110,3 +110,18 @@ def test_without_redis_sessions_stay_in_the_database_and_pages_are_not_cached():
     assert state["media"] == "django.core.files.storage.FileSystemStorage"
     assert state["attachments"] == "django.core.files.storage.FileSystemStorage"
     assert state["page_cache"] is False
+
+
+def test_postgresql_runs_without_jit(db):
+    """JIT compiling costs a page's short statements more than it saves (``without_jit``)."""
+    from django.db import connection
+
+    from config.settings.base import without_jit
+
+    postgres = without_jit({"ENGINE": "django.db.backends.postgresql", "OPTIONS": {"a": 1}})
+    assert postgres["OPTIONS"] == {"a": 1, "options": "-c jit=off"}
+    assert "OPTIONS" not in without_jit({"ENGINE": "django.db.backends.sqlite3"})
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SHOW jit")
+            assert cursor.fetchone() == ("off",)

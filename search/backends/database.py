@@ -33,9 +33,7 @@ class Match:
     document's ``suggest``, ``date`` and ``audience`` columns and ``key`` its id, and
     ``where`` the match condition. The candidates found there (``c``, with ``key`` as
     ``c.doc_id`` and the columns in ``carry``) are then scored by ``score`` (higher is
-    better), with ``score_join`` joined to them. Each has its parameters. ``facets``, if
-    the backend's ``facet_counts`` reads it, is the document's facet values as an
-    expression over the same tables.
+    better), with ``score_join`` joined to them. Each has its parameters.
     """
 
     source: str
@@ -48,7 +46,6 @@ class Match:
     key: str = "d.id"
     carry: str = ""
     score_join: str = ""
-    facets: str = "NULL"
 
 
 class DatabaseBackend(SearchBackend):
@@ -151,12 +148,13 @@ class DatabaseBackend(SearchBackend):
         with connection.cursor() as cursor:
             cursor.execute(
                 # bandit: SQL text is fixed or placeholders; every value is a query parameter
-                f"{cte}, best AS (SELECT id, score, language, facets FROM ranked WHERE rn = 1), "  # nosec B608
+                f"{cte}, best AS (SELECT id, score, language FROM ranked WHERE rn = 1), "  # nosec B608
                 "page AS (SELECT id, score, ROW_NUMBER() OVER (ORDER BY CASE WHEN language = %s"
                 " THEN 0 ELSE 1 END, score DESC, id) AS position FROM best"
                 " ORDER BY position LIMIT %s OFFSET %s) "
                 "SELECT 'hit', id, score, position, NULL, NULL FROM page "
-                f"UNION ALL {self.facet_counts()} "
+                "UNION ALL SELECT 'facet', NULL, NULL, COUNT(*), f.name, f.value FROM best b"
+                " JOIN search_searchfacet f ON f.document_id = b.id GROUP BY f.name, f.value "
                 "UNION ALL SELECT 'matched', NULL, NULL, COUNT(*), NULL, NULL FROM matched",
                 [*params, query.language, query.page_size, query.offset],
             )
@@ -210,23 +208,15 @@ class DatabaseBackend(SearchBackend):
             # bandit: SQL text is fixed or placeholders; every value is a query parameter
             f"WITH {candidates}, matched AS ("  # nosec B608
             f" SELECT d.id AS id, d.group_key AS group_key, d.language AS language,"
-            f" {match.score} AS score, {match.facets} AS facets"
+            f" {match.score} AS score"
             f" FROM candidates c {match.score_join}"
             " JOIN search_searchdocument d ON d.id = c.doc_id"
             "), ranked AS ("
-            " SELECT id, score, language, facets, ROW_NUMBER() OVER (PARTITION BY group_key"
+            " SELECT id, score, language, ROW_NUMBER() OVER (PARTITION BY group_key"
             " ORDER BY CASE WHEN language = %s THEN 0 ELSE 1 END, score DESC, id) AS rn"
             " FROM matched)"
         )
         return cte, [*candidate_params, *match.score_params, query.language]
-
-    def facet_counts(self) -> str:
-        """SQL for the rows ('facet', NULL, NULL, count, name, value) of the documents in
-        ``best`` (id, score, language, facets)."""
-        return (
-            "SELECT 'facet', NULL, NULL, COUNT(*), f.name, f.value FROM best b"
-            " JOIN search_searchfacet f ON f.document_id = b.id GROUP BY f.name, f.value"
-        )
 
     def facet_condition(self, match: Match, name: str, values: list[str]) -> tuple[str, list]:
         """SQL for "the document has one of ``values`` for facet ``name``"."""

@@ -105,15 +105,6 @@ class PostgresBackend(DatabaseBackend):
             row="v",
             key="v.document_id",
             score_join="JOIN search_vector v ON v.document_id = c.doc_id",
-            facets="v.facets",
-        )
-
-    def facet_counts(self):
-        # The facet values the vector row carries, instead of a lookup per document.
-        return (
-            "SELECT 'facet', NULL, NULL, COUNT(*), split_part(f, '=', 1),"
-            " substr(f, strpos(f, '=') + 1) FROM best b CROSS JOIN unnest(b.facets) AS f"
-            " GROUP BY f"
         )
 
     def facet_condition(self, match, name, values):

@@ -117,7 +117,7 @@ def test_facets_have_counts_and_filter(engine, doc):
 
 
 def test_facet_values_are_counted_whole_and_once_per_result(engine, doc):
-    """A value may hold "=" (the PostgreSQL backend keeps values as "name=value"), and a
+    """A value may hold "=" (the PostgreSQL vector row keeps values as "name=value"), and a
     translation's values count once, with the version shown."""
     engine.index(
         doc("A", "salud", facets={"organisation": ["a=b"]}, group="g", language="es"),

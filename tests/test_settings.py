@@ -120,6 +120,9 @@ def test_postgresql_runs_without_jit(db):
 
     postgres = without_jit({"ENGINE": "django.db.backends.postgresql", "OPTIONS": {"a": 1}})
     assert postgres["OPTIONS"] == {"a": 1, "options": "-c jit=off"}
+    url_options = {"options": "-c search_path=puente"}
+    postgres = without_jit({"ENGINE": "django.db.backends.postgresql", "OPTIONS": url_options})
+    assert postgres["OPTIONS"] == {"options": "-c search_path=puente -c jit=off"}
     assert "OPTIONS" not in without_jit({"ENGINE": "django.db.backends.sqlite3"})
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:

@@ -10,8 +10,9 @@ import os
 
 import dj_database_url
 
+from config.database import without_jit
 from config.settings.base import *  # noqa: F403
-from config.settings.base import MIDDLEWARE, STORAGES, without_jit
+from config.settings.base import MIDDLEWARE, STORAGES
 
 SECRET_KEY = "benchmark-only-" + "x" * 50  # noqa: S105
 DEBUG = False

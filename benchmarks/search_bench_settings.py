@@ -8,11 +8,14 @@ import os
 
 import dj_database_url
 
+from config.database import without_jit
 from tests.bare_settings import *  # noqa: F403
 
 DATABASES = {
-    "default": dj_database_url.parse(
-        os.environ.get("BENCH_DATABASE_URL", "sqlite:////tmp/puente_search_bench.sqlite3")
+    "default": without_jit(
+        dj_database_url.parse(
+            os.environ.get("BENCH_DATABASE_URL", "sqlite:////tmp/puente_search_bench.sqlite3")
+        )
     )
 }
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}

@@ -116,7 +116,7 @@ def test_postgresql_runs_without_jit(db):
     """JIT compiling costs a page's short statements more than it saves (``without_jit``)."""
     from django.db import connection
 
-    from config.settings.base import without_jit
+    from config.database import without_jit
 
     postgres = without_jit({"ENGINE": "django.db.backends.postgresql", "OPTIONS": {"a": 1}})
     assert postgres["OPTIONS"] == {"a": 1, "options": "-c jit=off"}

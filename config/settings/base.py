@@ -5,6 +5,7 @@ from pathlib import Path
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
 
+from config.database import without_jit
 from config.env import env_bool, env_int, env_list, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -106,16 +107,6 @@ TEMPLATES = [
         },
     },
 ]
-
-
-def without_jit(database: dict) -> dict:
-    """``database`` with PostgreSQL's JIT compiler off (after any options the URL gave).
-    It compiles any statement whose plan looks expensive, and a page's statements are
-    short: compiling search's took 24 ms at size L, a third of the search."""
-    if database["ENGINE"] == "django.db.backends.postgresql":
-        options = database.setdefault("OPTIONS", {})
-        options["options"] = f"{options.get('options', '')} -c jit=off".strip()
-    return database
 
 
 DATABASES = {

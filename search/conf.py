@@ -20,9 +20,12 @@ search_settings = AppSettings(
         "AUTOCOMPLETE_LIMIT": 8,
         # The database backends rank at most this many matching documents: titled
         # content (pages, topics) before replies, newest first. A search matching more
-        # reads "more than N results" and counts its facets on those ranked, so its cost
-        # stays bounded as the site grows (Elasticsearch ranks every match). None: all.
+        # reads "more than N results", so its cost stays bounded as the site grows
+        # (Elasticsearch ranks every match). None: all.
         "MATCH_LIMIT": 1000,
+        # When a search matched more than MATCH_LIMIT, its facets offer (without counts)
+        # the values most frequent among this many of its best results.
+        "FACET_SAMPLE": 200,
         # Values offered per facet: the most frequent ones, and any the reader chose.
         "FACET_SIZE": 20,
         # Words in a result's snippet.

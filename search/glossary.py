@@ -64,18 +64,47 @@ def entries() -> list[dict[str, list[str]]]:
     return import_string(loader)() if loader else GLOSSARY
 
 
+class Termbase:
+    """One reading of the termbase, so that a query's lookups agree with each other and
+    a query of many words reads it once."""
+
+    def __init__(self, entries: list[dict[str, list[str]]]):
+        self.entries = entries
+        frozen = tuple(
+            tuple((language, tuple(forms)) for language, forms in entry.items())
+            for entry in entries
+        )
+        self.forms = _stemmed_forms(frozen)
+
+    def match(self, words: list[str]) -> tuple[int, int] | None:
+        """(entry number, how many words) when ``words`` starts with a glossary term."""
+        stemmed = {}
+        for stems, language, number in self.forms:
+            if language not in stemmed:
+                stemmed[language] = _counted_stems(words, language)
+            taken = stemmed[language][: len(stems)]
+            if len(taken) == len(stems) and tuple(stem for _count, stem in taken) == stems:
+                return number, taken[-1][0]
+        return None
+
+    def alternatives(self, number: int) -> list[tuple[str, ...]]:
+        """Every form of entry ``number``, each as a tuple of words."""
+        return [
+            tuple(text.words(phrase)) for forms in self.entries[number].values() for phrase in forms
+        ]
+
+
+def current() -> Termbase:
+    return Termbase(entries())
+
+
 def _key(words: list[str], language: str) -> tuple[str, ...]:
     return tuple(text.index_terms(" ".join(words), language))
 
 
-def _forms() -> list[tuple[tuple[str, ...], str, int]]:
-    """(stems of the form, its language, entry number), longest forms first."""
-    termbase = tuple(tuple((k, tuple(v)) for k, v in entry.items()) for entry in entries())
-    return _stemmed_forms(termbase)
-
-
 @functools.lru_cache(maxsize=4)
 def _stemmed_forms(termbase) -> list[tuple[tuple[str, ...], str, int]]:
+    """(stems of the form, its language, entry number), longest forms first."""
     forms = []
     for number, entry in enumerate(termbase):
         for language, phrases in entry:
@@ -86,21 +115,10 @@ def _stemmed_forms(termbase) -> list[tuple[tuple[str, ...], str, int]]:
     return sorted(forms, key=lambda form: -len(form[0]))
 
 
-def alternatives(number: int) -> list[tuple[str, ...]]:
-    """Every form of entry ``number``, each as a tuple of words."""
-    return [tuple(text.words(phrase)) for forms in entries()[number].values() for phrase in forms]
-
-
-def match(words: list[str]) -> tuple[int, int] | None:
-    """(entry number, how many words) when ``words`` starts with a glossary term."""
-    for stems, language, number in _forms():
-        taken = []
-        for count, word in enumerate(words, start=1):
-            if text.is_stopword(word, language):
-                continue
-            taken.append(text.stem(text.fold(word), language))
-            if len(taken) == len(stems):
-                if tuple(taken) == stems:
-                    return number, count
-                break
-    return None
+def _counted_stems(words: list[str], language: str) -> list[tuple[int, str]]:
+    """(how many words read, stem) for each word of ``words`` that is not a stop word."""
+    return [
+        (count, text.stem(text.fold(word), language))
+        for count, word in enumerate(words, start=1)
+        if not text.is_stopword(word, language)
+    ]

@@ -50,39 +50,40 @@ def parse(raw: str, *, expand: bool = True) -> list[Clause]:
     parts = raw.split('"')
     if len(parts) % 2 == 0:  # unbalanced: the last quote is just a character
         parts[-2:] = [parts[-2] + " " + parts[-1]]
+    termbase = glossary.current() if expand else None
     clauses: list[Clause] = []
     for index, part in enumerate(parts):
         words = [word[:MAX_WORD_LENGTH] for word in text.words(part)]
         if not words:
             continue
         if index % 2:  # inside quotes
-            clauses.append(_phrase_clause(words, expand))
+            clauses.append(_phrase_clause(words, termbase))
         else:
-            clauses.extend(_word_clauses(words, expand))
+            clauses.extend(_word_clauses(words, termbase))
     return clauses[:MAX_CLAUSES]
 
 
-def _phrase_clause(words: list[str], expand: bool) -> Clause:
-    found = glossary.match(words) if expand else None
+def _phrase_clause(words: list[str], termbase: glossary.Termbase | None) -> Clause:
+    found = termbase.match(words) if termbase else None
     typed = Words(tuple(words), phrase=True)
     if found and found[1] == len(words):
-        return Clause(_unique([typed, *_glossary(found[0])]))
+        return Clause(_unique([typed, *_glossary(termbase, found[0])]))
     return Clause((typed,))
 
 
-def _glossary(number: int) -> list[Words]:
-    return [Words(words, phrase=True) for words in glossary.alternatives(number)]
+def _glossary(termbase: glossary.Termbase, number: int) -> list[Words]:
+    return [Words(words, phrase=True) for words in termbase.alternatives(number)]
 
 
-def _word_clauses(words: list[str], expand: bool) -> list[Clause]:
+def _word_clauses(words: list[str], termbase: glossary.Termbase | None) -> list[Clause]:
     clauses = []
     position = 0
     while position < len(words):
-        found = glossary.match(words[position:]) if expand else None
+        found = termbase.match(words[position:]) if termbase else None
         if found:
             number, count = found
             typed = Words(tuple(words[position : position + count]), phrase=False)
-            clauses.append(Clause(_unique([typed, *_glossary(number)])))
+            clauses.append(Clause(_unique([typed, *_glossary(termbase, number)])))
             position += count
         else:
             clauses.append(Clause((Words((words[position],)),)))

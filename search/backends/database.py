@@ -149,14 +149,15 @@ class DatabaseBackend(SearchBackend):
             cursor.execute(
                 # bandit: SQL text is fixed or placeholders; every value is a query parameter
                 f"{cte}, best AS (SELECT id, score, language FROM ranked WHERE rn = 1), "  # nosec B608
-                "page AS (SELECT id, score, ROW_NUMBER() OVER (ORDER BY CASE WHEN language = %s"
-                " THEN 0 ELSE 1 END, score DESC, id) AS position FROM best"
-                " ORDER BY position LIMIT %s OFFSET %s) "
-                "SELECT 'hit', id, score, position, NULL, NULL FROM page "
-                "UNION ALL SELECT 'facet', NULL, NULL, COUNT(*), f.name, f.value FROM best b"
+                "ordered AS (SELECT id, score, ROW_NUMBER() OVER (ORDER BY CASE WHEN language = %s"
+                f" THEN 0 ELSE 1 END, score DESC, id) AS position FROM best), {self._counted()} "
+                "SELECT 'hit', id, score, position, NULL, NULL FROM ordered"
+                " WHERE position > %s AND position <= %s "
+                "UNION ALL SELECT 'facet', NULL, NULL, COUNT(*), f.name, f.value FROM counted b"
                 " JOIN search_searchfacet f ON f.document_id = b.id GROUP BY f.name, f.value "
+                "UNION ALL SELECT 'best', NULL, NULL, COUNT(*), NULL, NULL FROM best "
                 "UNION ALL SELECT 'matched', NULL, NULL, COUNT(*), NULL, NULL FROM matched",
-                [*params, query.language, query.page_size, query.offset],
+                [*params, query.language, query.offset, query.offset + query.page_size],
             )
             rows = cursor.fetchall()
         results = self._results(rows, clauses)
@@ -164,24 +165,36 @@ class DatabaseBackend(SearchBackend):
             results.suggestion = self.suggest(query)
         return results
 
+    @staticmethod
+    def _counted() -> str:
+        """The CTE ``counted``: the results whose facets are counted. That is all of
+        them, unless more than ``MATCH_LIMIT`` matched: the counts are not shown then,
+        and the values offered are the most frequent among the ``FACET_SAMPLE`` best."""
+        limit, sample = search_settings.MATCH_LIMIT, search_settings.FACET_SAMPLE
+        if not limit:
+            return "counted AS (SELECT id FROM best)"
+        return (
+            f"counted AS (SELECT id FROM ordered WHERE position <= {int(sample)}"
+            f" OR (SELECT COUNT(*) FROM matched) <= {int(limit)})"
+        )
+
     def _results(self, rows, clauses) -> q.SearchResults:
         """Results from the rows of ``search``'s statement: (what, id, score, number,
         facet name, facet value), where number is a hit's position or a count."""
-        page, facets, matched = [], {}, 0
+        page, facets, counts = [], {}, {}
         for what, id_, score, number, name, value in rows:
             if what == "hit":
                 page.append((number, id_, score))
             elif what == "facet":
                 facets.setdefault(name, []).append(q.FacetCount(value=value, count=number))
             else:
-                matched = number
-        for counts in facets.values():
-            counts.sort(key=lambda facet: (-facet.count, facet.value))
-        total = sum(facet.count for facet in facets.get("type", []))
+                counts[what] = number
+        for values in facets.values():
+            values.sort(key=lambda facet: (-facet.count, facet.value))
         limit = search_settings.MATCH_LIMIT
         return q.SearchResults(
-            total=total,
-            total_is_lower_bound=bool(limit and matched > limit),
+            total=counts["best"],
+            total_is_lower_bound=bool(limit and counts["matched"] > limit),
             facets=facets,
             hits=self._hits([(id_, score) for _n, id_, score in sorted(page)], clauses),
         )

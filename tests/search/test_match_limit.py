@@ -65,6 +65,21 @@ def test_a_search_within_the_limit_counts_exactly(many):
     assert results.total == 2
 
 
+def test_beyond_the_limit_facets_offer_the_values_of_the_best_results(many, settings):
+    settings.PUENTE_SEARCH_FACET_SAMPLE = 1
+    results = many.search("salud")
+    assert results.total_is_lower_bound
+    assert results.total == 4
+    assert [(facet.value, facet.count) for facet in results.facets["type"]] == [
+        (results.hits[0].kind, 1)
+    ]
+    within = many.search("salud", filters={"type": ["good_practice"]})
+    assert not within.total_is_lower_bound
+    assert [(facet.value, facet.count) for facet in within.facets["type"]] == [
+        ("good_practice", 2)
+    ]
+
+
 def test_no_limit_ranks_every_match(many, settings):
     settings.PUENTE_SEARCH_MATCH_LIMIT = None
     results = many.search("salud")

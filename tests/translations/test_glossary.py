@@ -49,17 +49,18 @@ def test_the_glossary_is_seeded_from_the_brief(db):
 def test_search_expands_queries_with_the_snippets_terms(db):
     GlossaryEntry.objects.create(es="albergue", de="Unterkunft", en="shelter")
     words = ["Unterkunft"]
-    number, _count = search_glossary.match(words)
-    assert ("albergue",) in search_glossary.alternatives(number)
+    termbase = search_glossary.current()
+    number, _count = termbase.match(words)
+    assert ("albergue",) in termbase.alternatives(number)
     (clause,) = parse("Unterkunft")
     assert "shelter" in str(clause) and "albergue" in str(clause)
 
 
 def test_editing_the_glossary_takes_effect_at_once(db):
     entry = GlossaryEntry.objects.create(es="albergue", de="Unterkunft", en="shelter")
-    assert search_glossary.match(["shelter"]) is not None
+    assert search_glossary.current().match(["shelter"]) is not None
     entry.delete()
-    assert search_glossary.match(["shelter"]) is None
+    assert search_glossary.current().match(["shelter"]) is None
 
 
 @pytest.mark.parametrize(

@@ -1,6 +1,6 @@
-"""What the SQLite and PostgreSQL backends share: documents and facets as rows, one SQL
-query for the page of results and one for the facet counts, both over the same set of
-visible, filtered, de-duplicated matches.
+"""What the SQLite and PostgreSQL backends share: documents and facets as rows, and one
+SQL statement for the page of results, the facet counts and the totals, all over the
+same set of visible, filtered, de-duplicated matches.
 
 A subclass says how text is matched (``match``), how it is written to its full-text
 structure (``write_fulltext``/``delete_fulltext``) and may bring its own snippets.

@@ -75,9 +75,7 @@ def test_beyond_the_limit_facets_offer_the_values_of_the_best_results(many, sett
     ]
     within = many.search("salud", filters={"type": ["good_practice"]})
     assert not within.total_is_lower_bound
-    assert [(facet.value, facet.count) for facet in within.facets["type"]] == [
-        ("good_practice", 2)
-    ]
+    assert [(facet.value, facet.count) for facet in within.facets["type"]] == [("good_practice", 2)]
 
 
 def test_no_limit_ranks_every_match(many, settings):

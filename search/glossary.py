@@ -78,10 +78,14 @@ class Termbase:
 
     def match(self, words: list[str]) -> tuple[int, int] | None:
         """(entry number, how many words) when ``words`` starts with a glossary term."""
+        if not self.forms:
+            return None
+        longest = len(self.forms[0][0])
+        folded = [text.fold(word) for word in words]
         stemmed = {}
         for stems, language, number in self.forms:
             if language not in stemmed:
-                stemmed[language] = _counted_stems(words, language)
+                stemmed[language] = _counted_stems(folded, language, longest)
             taken = stemmed[language][: len(stems)]
             if len(taken) == len(stems) and tuple(stem for _count, stem in taken) == stems:
                 return number, taken[-1][0]
@@ -115,10 +119,14 @@ def _stemmed_forms(termbase) -> list[tuple[tuple[str, ...], str, int]]:
     return sorted(forms, key=lambda form: -len(form[0]))
 
 
-def _counted_stems(words: list[str], language: str) -> list[tuple[int, str]]:
-    """(how many words read, stem) for each word of ``words`` that is not a stop word."""
-    return [
-        (count, text.stem(text.fold(word), language))
-        for count, word in enumerate(words, start=1)
-        if not text.is_stopword(word, language)
-    ]
+def _counted_stems(folded: list[str], language: str, limit: int) -> list[tuple[int, str]]:
+    """(how many words read, stem) for the first ``limit`` words of ``folded`` (folded
+    words) that are not stop words."""
+    stop = text.stopwords(language)
+    stems = []
+    for count, word in enumerate(folded, start=1):
+        if word not in stop:
+            stems.append((count, text.stem(word, language)))
+            if len(stems) == limit:
+                break
+    return stems

@@ -30,16 +30,18 @@ class Match:
     """SQL fragments that find the documents matching a query and score them.
 
     ``source`` is a FROM clause in which ``row`` is the alias of a table holding the
-    document's ``suggest``, ``date`` and ``audience`` columns and ``key`` its id, and
-    ``where`` the match condition. The candidates found there (``c``, with ``key`` as
-    ``c.doc_id`` and the columns in ``carry``) are then scored by ``score`` (higher is
-    better), with ``score_join`` joined to them. Each has its parameters.
+    document's ``suggest``, ``date`` and ``audience`` columns and ``key`` its id.
+    ``arms`` are the match conditions, each with its parameters: a document matches when
+    it meets one of them, and none meets two. Each arm is read on its own, so that the
+    database can choose for each how to find its newest matches. The candidates found
+    (``c``, with ``key`` as ``c.doc_id`` and the columns in ``carry``) are then scored by
+    ``score`` (higher is better), with the document (``d``) and then ``score_join``
+    joined to them. Each has its parameters.
     """
 
     source: str
     join_params: list
-    where: str
-    where_params: list
+    arms: list[tuple[str, list]]
     score: str
     score_params: list
     row: str = "d"
@@ -203,27 +205,22 @@ class DatabaseBackend(SearchBackend):
         """The CTEs ``matched`` (the candidates with their score) and ``ranked`` (each
         group's versions numbered, the reader's language and best score first)."""
         audiences = sorted(query.audiences)
-        where = [
-            f"({match.where})",
-            f"{match.row}.audience IN ({', '.join(['%s'] * len(audiences))})",
-        ]
-        params = [*match.join_params, *match.where_params, *audiences]
+        conditions = [f"{match.row}.audience IN ({', '.join(['%s'] * len(audiences))})"]
+        params = list(audiences)
         for name, values in sorted(query.filters.items()):
             values = [value for value in values if value]
             if values:
                 condition, condition_params = self.facet_condition(match, name, values)
-                where.append(condition)
+                conditions.append(condition)
                 params.extend(condition_params)
-        carry = f", {match.carry}" if match.carry else ""
-        select = f"SELECT {match.key} AS doc_id{carry} FROM {match.source} WHERE "
-        candidates, candidate_params = self._candidates(select, " AND ".join(where), params, match)
+        candidates, candidate_params = self._candidates(match, " AND ".join(conditions), params)
         cte = (
             # bandit: SQL text is fixed or placeholders; every value is a query parameter
             f"WITH {candidates}, matched AS ("  # nosec B608
             f" SELECT d.id AS id, d.group_key AS group_key, d.language AS language,"
             f" {match.score} AS score"
-            f" FROM candidates c {match.score_join}"
-            " JOIN search_searchdocument d ON d.id = c.doc_id"
+            " FROM candidates c JOIN search_searchdocument d ON d.id = c.doc_id"
+            f" {match.score_join}"
             "), ranked AS ("
             " SELECT id, score, language, ROW_NUMBER() OVER (PARTITION BY group_key"
             " ORDER BY CASE WHEN language = %s THEN 0 ELSE 1 END, score DESC, id) AS rn"
@@ -240,25 +237,52 @@ class DatabaseBackend(SearchBackend):
             [name, *values],
         )
 
-    @staticmethod
-    def _candidates(select: str, where: str, params: list, match: Match) -> tuple[str, list]:
-        """The CTE ``candidates``: every match, or with a ``MATCH_LIMIT`` its first
-        matches (+1, to tell that there are more): titled content (pages, topics)
-        newest first, then replies newest first, read only if titled content falls
-        short. Each tier is a query of its own so that the database finds a common
-        word's newest titled matches without looking at the replies."""
+    @classmethod
+    def _candidates(cls, match: Match, conditions: str, params: list) -> tuple[str, list]:
+        """The CTE ``candidates``: the matches meeting ``conditions``; with a
+        ``MATCH_LIMIT``, its first matches (+1, to tell that there are more): titled
+        content (pages, topics) newest first, then replies newest first, read only if
+        titled content falls short. Each tier is a query of its own so that the database
+        finds a common word's newest titled matches without looking at the replies."""
         limit = search_settings.MATCH_LIMIT
         if not limit:
-            return f"candidates AS ({select}{where})", params
-        row = match.row
-        order = f" ORDER BY {row}.date DESC, {match.key} DESC LIMIT"
-        return (
-            f"titled AS ({select}{row}.suggest AND {where}{order} {int(limit) + 1}), "
-            "candidates AS (SELECT * FROM titled UNION ALL SELECT * FROM"
-            f" ({select}NOT {row}.suggest AND {where}{order}"
-            f" (SELECT {int(limit) + 1} - COUNT(*) FROM titled)) AS replies)",
-            [*params, *params],
+            every, every_params = cls._matches(match, conditions, params)
+            return f"candidates AS ({every})", every_params
+        row, first = match.row, int(limit) + 1
+        titled, titled_params = cls._matches(
+            match, f"{row}.suggest AND {conditions}", params, first
         )
+        replies, reply_params = cls._matches(
+            match,
+            f"NOT {row}.suggest AND {conditions}",
+            params,
+            f"(SELECT {first} - COUNT(*) FROM titled)",
+        )
+        return (
+            f"titled AS ({titled}), candidates AS (SELECT * FROM titled UNION ALL"
+            f" SELECT * FROM ({replies}) AS replies)",
+            [*titled_params, *reply_params],
+        )
+
+    @staticmethod
+    def _matches(match: Match, conditions: str, params: list, limit=None) -> tuple[str, list]:
+        """The matches meeting ``conditions``, with a ``limit`` (a number or SQL) the
+        newest ``limit`` of them: the newest of each arm's newest ``limit``."""
+        carry = f", {match.carry}" if match.carry else ""
+        select = f"SELECT {match.key} AS doc_id, {match.row}.date AS date{carry}"
+        order = f" ORDER BY {match.row}.date DESC, {match.key} DESC LIMIT {limit}" if limit else ""
+        arms = [
+            (
+                f"{select} FROM {match.source} WHERE ({where}) AND {conditions}{order}",
+                [*match.join_params, *where_params, *params],
+            )
+            for where, where_params in match.arms
+        ]
+        if len(arms) == 1:
+            return arms[0]
+        union = " UNION ALL ".join(f"({sql})" for sql, _ in arms)
+        order = f" ORDER BY date DESC, doc_id DESC LIMIT {limit}" if limit else ""
+        return f"SELECT * FROM ({union}) AS arms{order}", [p for _, ps in arms for p in ps]
 
     def _hits(self, page, clauses) -> list[q.Hit]:
         documents = SearchDocument.objects.in_bulk([row[0] for row in page])

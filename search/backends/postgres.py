@@ -4,11 +4,13 @@ Migration 0002 creates ``puente_spanish``, ``puente_german`` and ``puente_englis
 (the built-in configurations with ``unaccent`` before the Snowball stemmer) and the
 ``search_vector`` table: a weighted tsvector per document, with copies of the
 document's ``suggest``, ``date``, ``audience`` and facet values (migration 0005) so that
-matches are found, filtered and ordered in this table alone, and a GIN index over the
-vector and the facet values for titled content and one for replies. A query is
-turned into one tsquery per configuration with ``plainto_tsquery``/``phraseto_tsquery``
-(so user input is never tsquery syntax), and each document is matched against the
-tsquery of its own configuration. Snippets come from ``ts_headline``.
+matches are found, filtered and ordered in this table alone. The table is partitioned
+by tier (titled content, replies) and configuration (migration 0006): each partition has
+its own statistics, a GIN index over the vector and the facet values, and an index that
+walks it newest first. A query is turned into one tsquery per configuration with
+``plainto_tsquery``/``phraseto_tsquery`` (so user input is never tsquery syntax), and
+each language's documents are matched, in their own partitions, against the tsquery of
+their configuration. Snippets come from ``ts_headline``.
 """
 
 # SQL is assembled from constants and placeholders only; user input is always a parameter.
@@ -28,6 +30,8 @@ CONFIG_CASE = (
     + " ".join(f"WHEN '{language}' THEN '{config}'" for language, config in CONFIGS.items())
     + f" ELSE '{FALLBACK_CONFIG}' END::regconfig"
 )
+# The vector row of document ``d``, named by every partition key so that one is read.
+VECTOR_OF_D = f"v.document_id = d.id AND v.suggest = d.suggest AND v.config = {CONFIG_CASE}"
 ESCAPED_BODY = (
     "replace(replace(replace(left(d.body, 20000), '&', '&amp;'), '<', '&lt;'), '>', '&gt;')"
 )
@@ -77,34 +81,37 @@ class PostgresBackend(DatabaseBackend):
             else:
                 cursor.execute("DELETE FROM search_vector WHERE document_id = ANY(%s)", [ids])
 
-    def _per_language(self, clauses, template: str):
-        """Fragments ``template.format(config=..., query=...)`` for each language."""
-        fragments, params = [], []
+    def _per_language(self, clauses, template: str) -> list[tuple[str, list]]:
+        """``template.format(config=..., query=...)`` for each language, with its
+        parameters."""
+        arms = []
         for config in CONFIGS.values():
-            sql, query_params = tsquery(clauses, config)
-            fragments.append(template.format(config=config, query=sql))
-            params.extend(query_params)
-        return fragments, params
+            sql, params = tsquery(clauses, config)
+            arms.append((template.format(config=config, query=sql), params))
+        return arms
+
+    def _query_of_row(self, clauses) -> tuple[str, list]:
+        """SQL for the tsquery of ``clauses`` in the configuration of the vector row ``v``."""
+        cases = self._per_language(clauses, "WHEN v.config = '{config}'::regconfig THEN ({query})")
+        sql = " ".join(case for case, _ in cases)
+        return f"CASE {sql} END", [param for _, params in cases for param in params]
 
     def match(self, clauses):
-        conditions, where_params = self._per_language(
-            clauses, "(v.config = '{config}'::regconfig AND v.vector @@ ({query}))"
-        )
-        cases, score_params = self._per_language(
-            clauses, "WHEN v.config = '{config}'::regconfig THEN ({query})"
-        )
+        query, score_params = self._query_of_row(clauses)
         # Candidates are chosen by id and date alone (sorting vectors costs more than
-        # reading the chosen ones again), then scored.
+        # reading the chosen ones again), then scored. Each language is an arm, read in
+        # its own partition.
         return Match(
             source="search_vector v",
             join_params=[],
-            where=" OR ".join(conditions),
-            where_params=where_params,
-            score=f"ts_rank(v.vector, CASE {' '.join(cases)} END)",
+            arms=self._per_language(
+                clauses, "v.config = '{config}'::regconfig AND v.vector @@ ({query})"
+            ),
+            score=f"ts_rank(v.vector, {query})",
             score_params=score_params,
             row="v",
             key="v.document_id",
-            score_join="JOIN search_vector v ON v.document_id = c.doc_id",
+            score_join=f"JOIN search_vector v ON {VECTOR_OF_D}",
         )
 
     def facet_condition(self, match, name, values):
@@ -113,9 +120,7 @@ class PostgresBackend(DatabaseBackend):
         return f"{match.row}.facets && %s::text[]", [[f"{name}={value}" for value in values]]
 
     def snippets(self, documents, clauses):
-        cases, params = self._per_language(
-            clauses, "WHEN v.config = '{config}'::regconfig THEN ({query})"
-        )
+        query, params = self._query_of_row(clauses)
         words = search_settings.SNIPPET_WORDS
         options = (
             f"StartSel=<mark>, StopSel=</mark>, MaxWords={words}, MinWords={words // 2}, "
@@ -124,9 +129,8 @@ class PostgresBackend(DatabaseBackend):
         with connection.cursor() as cursor:
             cursor.execute(
                 # bandit: SQL text is fixed or placeholders; every value is a query parameter
-                f"SELECT d.id, ts_headline(v.config, {ESCAPED_BODY}, "  # nosec B608
-                f"CASE {' '.join(cases)} END, %s) "
-                "FROM search_searchdocument d JOIN search_vector v ON v.document_id = d.id "
+                f"SELECT d.id, ts_headline(v.config, {ESCAPED_BODY}, {query}, %s) "  # nosec B608
+                f"FROM search_searchdocument d JOIN search_vector v ON {VECTOR_OF_D} "
                 "WHERE d.id = ANY(%s)",
                 [*params, options, [document.id for document in documents]],
             )

@@ -90,8 +90,7 @@ class SQLiteBackend(DatabaseBackend):
             " FROM search_fts WHERE search_fts MATCH %s) AS fts"
             " CROSS JOIN search_searchdocument d ON d.id = fts.doc_id",
             join_params=[" OR ".join(expressions)],
-            where="1 = 1",
-            where_params=[],
+            arms=[("1 = 1", [])],
             score="c.score",
             score_params=[],
             carry="fts.score AS score",

@@ -59,6 +59,19 @@ def test_titled_content_filling_the_limit_leaves_every_reply_out(many, doc):
     assert ranked(many, "salud") == ["Página 2020", "Página 2021", "Página antigua", "Página nueva"]
 
 
+def test_the_newest_matches_are_taken_across_languages(engine, doc):
+    """Each language's matches are read on their own; the newest of all are kept."""
+    engine.index(
+        *[
+            doc(f"Oaxaca {year}", "Oaxaca", language=language, date=datetime.date(year, 1, 1))
+            for year, language in zip(
+                range(2017, 2023), ["en", "es", "de", "en", "de", "es"], strict=True
+            )
+        ]
+    )
+    assert ranked(engine, "Oaxaca") == ["Oaxaca 2019", "Oaxaca 2020", "Oaxaca 2021", "Oaxaca 2022"]
+
+
 def test_a_search_within_the_limit_counts_exactly(many):
     results = many.search("salud", filters={"type": ["good_practice"]})
     assert not results.total_is_lower_bound

@@ -26,28 +26,32 @@ VOCABULARY_SECONDS = 300
 
 
 @dataclasses.dataclass
+class Arm:
+    """One way a document can match: it meets ``where``, and scores ``score`` (higher is
+    better), each with its parameters."""
+
+    where: str
+    score: str
+    where_params: list = dataclasses.field(default_factory=list)
+    score_params: list = dataclasses.field(default_factory=list)
+
+
+@dataclasses.dataclass
 class Match:
     """SQL fragments that find the documents matching a query and score them.
 
-    ``source`` is a FROM clause in which ``row`` is the alias of a table holding the
-    document's ``suggest``, ``date`` and ``audience`` columns and ``key`` its id.
-    ``arms`` are the match conditions, each with its parameters: a document matches when
-    it meets one of them, and none meets two. Each arm is read on its own, so that the
-    database can choose for each how to find its newest matches. The candidates found
-    (``c``, with ``key`` as ``c.doc_id`` and the columns in ``carry``) are then scored by
-    ``score`` (higher is better), with the document (``d``) and then ``score_join``
-    joined to them. Each has its parameters.
+    ``source`` is a FROM clause (with its parameters) in which ``row`` is the alias of a
+    table holding the document's ``suggest``, ``date`` and ``audience`` columns and
+    ``key`` its id. A document matches when it meets one of the ``arms``, and none meets
+    two. Each arm is read on its own, so that the database can choose for each how to
+    find its newest matches, and scores the matches it reads.
     """
 
     source: str
     join_params: list
-    arms: list[tuple[str, list]]
-    score: str
-    score_params: list
+    arms: list[Arm]
     row: str = "d"
     key: str = "d.id"
-    carry: str = ""
-    score_join: str = ""
 
 
 class DatabaseBackend(SearchBackend):
@@ -217,16 +221,14 @@ class DatabaseBackend(SearchBackend):
         cte = (
             # bandit: SQL text is fixed or placeholders; every value is a query parameter
             f"WITH {candidates}, matched AS ("  # nosec B608
-            f" SELECT d.id AS id, d.group_key AS group_key, d.language AS language,"
-            f" {match.score} AS score"
-            " FROM candidates c JOIN search_searchdocument d ON d.id = c.doc_id"
-            f" {match.score_join}"
+            " SELECT d.id AS id, d.group_key AS group_key, d.language AS language,"
+            " c.score AS score FROM candidates c JOIN search_searchdocument d ON d.id = c.doc_id"
             "), ranked AS ("
             " SELECT id, score, language, ROW_NUMBER() OVER (PARTITION BY group_key"
             " ORDER BY CASE WHEN language = %s THEN 0 ELSE 1 END, score DESC, id) AS rn"
             " FROM matched)"
         )
-        return cte, [*candidate_params, *match.score_params, query.language]
+        return cte, [*candidate_params, query.language]
 
     def facet_condition(self, match: Match, name: str, values: list[str]) -> tuple[str, list]:
         """SQL for "the document has one of ``values`` for facet ``name``"."""
@@ -268,15 +270,14 @@ class DatabaseBackend(SearchBackend):
     def _matches(match: Match, conditions: str, params: list, limit=None) -> tuple[str, list]:
         """The matches meeting ``conditions``, with a ``limit`` (a number or SQL) the
         newest ``limit`` of them: the newest of each arm's newest ``limit``."""
-        carry = f", {match.carry}" if match.carry else ""
-        select = f"SELECT {match.key} AS doc_id, {match.row}.date AS date{carry}"
         order = f" ORDER BY {match.row}.date DESC, {match.key} DESC LIMIT {limit}" if limit else ""
         arms = [
             (
-                f"{select} FROM {match.source} WHERE ({where}) AND {conditions}{order}",
-                [*match.join_params, *where_params, *params],
+                f"SELECT {match.key} AS doc_id, {match.row}.date AS date, {arm.score} AS score"
+                f" FROM {match.source} WHERE ({arm.where}) AND {conditions}{order}",
+                [*arm.score_params, *match.join_params, *arm.where_params, *params],
             )
-            for where, where_params in match.arms
+            for arm in match.arms
         ]
         if len(arms) == 1:
             return arms[0]

@@ -20,7 +20,7 @@ from django.db import connection
 
 from search import query as q
 from search import text
-from search.backends.database import DatabaseBackend, Match
+from search.backends.database import Arm, DatabaseBackend, Match
 from search.conf import search_settings
 
 CONFIGS = {"es": "puente_spanish", "de": "puente_german", "en": "puente_english"}
@@ -81,37 +81,31 @@ class PostgresBackend(DatabaseBackend):
             else:
                 cursor.execute("DELETE FROM search_vector WHERE document_id = ANY(%s)", [ids])
 
-    def _per_language(self, clauses, template: str) -> list[tuple[str, list]]:
-        """``template.format(config=..., query=...)`` for each language, with its
-        parameters."""
+    def _query_of_row(self, clauses) -> tuple[str, list]:
+        """SQL for the tsquery of ``clauses`` in the configuration of the vector row ``v``."""
+        cases, params = [], []
+        for config in CONFIGS.values():
+            sql, query_params = tsquery(clauses, config)
+            cases.append(f"WHEN v.config = '{config}'::regconfig THEN ({sql})")
+            params.extend(query_params)
+        return f"CASE {' '.join(cases)} END", params
+
+    def match(self, clauses):
+        # One arm per language, read in its own partitions and scored with its own
+        # tsquery as it is read: a walk newest first scores only the rows it keeps.
         arms = []
         for config in CONFIGS.values():
             sql, params = tsquery(clauses, config)
-            arms.append((template.format(config=config, query=sql), params))
-        return arms
-
-    def _query_of_row(self, clauses) -> tuple[str, list]:
-        """SQL for the tsquery of ``clauses`` in the configuration of the vector row ``v``."""
-        cases = self._per_language(clauses, "WHEN v.config = '{config}'::regconfig THEN ({query})")
-        sql = " ".join(case for case, _ in cases)
-        return f"CASE {sql} END", [param for _, params in cases for param in params]
-
-    def match(self, clauses):
-        query, score_params = self._query_of_row(clauses)
-        # Candidates are chosen by id and date alone (sorting vectors costs more than
-        # reading the chosen ones again), then scored. Each language is an arm, read in
-        # its own partition.
+            arms.append(
+                Arm(
+                    where=f"v.config = '{config}'::regconfig AND v.vector @@ ({sql})",
+                    where_params=params,
+                    score=f"ts_rank(v.vector, {sql})",
+                    score_params=params,
+                )
+            )
         return Match(
-            source="search_vector v",
-            join_params=[],
-            arms=self._per_language(
-                clauses, "v.config = '{config}'::regconfig AND v.vector @@ ({query})"
-            ),
-            score=f"ts_rank(v.vector, {query})",
-            score_params=score_params,
-            row="v",
-            key="v.document_id",
-            score_join=f"JOIN search_vector v ON {VECTOR_OF_D}",
+            source="search_vector v", join_params=[], arms=arms, row="v", key="v.document_id"
         )
 
     def facet_condition(self, match, name, values):

@@ -13,7 +13,7 @@ from django.db import connection
 
 from search import query as q
 from search import text
-from search.backends.database import DatabaseBackend, Match
+from search.backends.database import Arm, DatabaseBackend, Match
 
 
 def quoted(terms: list[str]) -> str:
@@ -90,10 +90,7 @@ class SQLiteBackend(DatabaseBackend):
             " FROM search_fts WHERE search_fts MATCH %s) AS fts"
             " CROSS JOIN search_searchdocument d ON d.id = fts.doc_id",
             join_params=[" OR ".join(expressions)],
-            arms=[("1 = 1", [])],
-            score="c.score",
-            score_params=[],
-            carry="fts.score AS score",
+            arms=[Arm(where="1 = 1", score="fts.score")],
         )
 
     def autocomplete(self, prefix, *, language, audiences, limit=8):

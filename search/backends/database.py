@@ -41,10 +41,10 @@ class Match:
     """SQL fragments that find the documents matching a query and score them.
 
     ``source`` is a FROM clause (with its parameters) in which ``row`` is the alias of a
-    table holding the document's ``suggest``, ``date`` and ``audience`` columns and
-    ``key`` its id. A document matches when it meets one of the ``arms``, and none meets
-    two. Each arm is read on its own, so that the database can choose for each how to
-    find its newest matches, and scores the matches it reads.
+    table holding the document's ``suggest``, ``date``, ``audience``, ``group_key`` and
+    ``language`` columns and ``key`` its id. A document matches when it meets one of the
+    ``arms``, and none meets two. Each arm is read on its own, so that the database can
+    choose for each how to find its newest matches, and scores the matches it reads.
     """
 
     source: str
@@ -206,8 +206,9 @@ class DatabaseBackend(SearchBackend):
         )
 
     def _ranked(self, match: Match, query: q.SearchQuery) -> tuple[str, list]:
-        """The CTEs ``matched`` (the candidates with their score) and ``ranked`` (each
-        group's versions numbered, the reader's language and best score first)."""
+        """The CTEs ``matched`` (the candidates with their group, language and score) and
+        ``ranked`` (each group's versions numbered, the reader's language and best score
+        first)."""
         audiences = sorted(query.audiences)
         conditions = [f"{match.row}.audience IN ({', '.join(['%s'] * len(audiences))})"]
         params = list(audiences)
@@ -221,8 +222,7 @@ class DatabaseBackend(SearchBackend):
         cte = (
             # bandit: SQL text is fixed or placeholders; every value is a query parameter
             f"WITH {candidates}, matched AS ("  # nosec B608
-            " SELECT d.id AS id, d.group_key AS group_key, d.language AS language,"
-            " c.score AS score FROM candidates c JOIN search_searchdocument d ON d.id = c.doc_id"
+            " SELECT doc_id AS id, group_key, language, score FROM candidates"
             "), ranked AS ("
             " SELECT id, score, language, ROW_NUMBER() OVER (PARTITION BY group_key"
             " ORDER BY CASE WHEN language = %s THEN 0 ELSE 1 END, score DESC, id) AS rn"
@@ -273,7 +273,8 @@ class DatabaseBackend(SearchBackend):
         order = f" ORDER BY {match.row}.date DESC, {match.key} DESC LIMIT {limit}" if limit else ""
         arms = [
             (
-                f"SELECT {match.key} AS doc_id, {match.row}.date AS date, {arm.score} AS score"
+                f"SELECT {match.key} AS doc_id, {match.row}.date AS date, {arm.score} AS score,"
+                f" {match.row}.group_key AS group_key, {match.row}.language AS language"
                 f" FROM {match.source} WHERE ({arm.where}) AND {conditions}{order}",
                 [*arm.score_params, *match.join_params, *arm.where_params, *params],
             )

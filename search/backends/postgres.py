@@ -3,8 +3,9 @@
 Migration 0002 creates ``puente_spanish``, ``puente_german`` and ``puente_english``
 (the built-in configurations with ``unaccent`` before the Snowball stemmer) and the
 ``search_vector`` table: a weighted tsvector per document, with copies of the
-document's ``suggest``, ``date``, ``audience`` and facet values (migration 0005) so that
-matches are found, filtered and ordered in this table alone. The table is partitioned
+document's ``suggest``, ``date``, ``audience`` and facet values (migration 0005), group
+and language (0006) so that matches are found, filtered, ordered and ranked in this table
+alone. The table is partitioned
 by tier (titled content, replies) and configuration (migration 0006): each partition has
 its own statistics, a GIN index over the vector and the facet values, and an index that
 walks it newest first. A query is turned into one tsquery per configuration with
@@ -65,9 +66,9 @@ class PostgresBackend(DatabaseBackend):
         with connection.cursor() as cursor:
             cursor.execute(
                 # bandit: SQL text is fixed or placeholders; every value is a query parameter
-                "INSERT INTO search_vector "  # nosec B608
-                "(document_id, suggest, date, audience, facets, config, vector) "
-                f"SELECT d.id, d.suggest, d.date, d.audience, ({FACETS_OF_D}), {CONFIG_CASE}, "
+                "INSERT INTO search_vector (document_id, suggest, date, audience, group_key, "  # nosec B608
+                "language, facets, config, vector) SELECT d.id, d.suggest, d.date, d.audience, "
+                f"d.group_key, d.language, ({FACETS_OF_D}), {CONFIG_CASE}, "
                 f"setweight(to_tsvector({CONFIG_CASE}, d.title), 'A') || "
                 f"setweight(to_tsvector({CONFIG_CASE}, d.body), 'B') "
                 "FROM search_searchdocument d WHERE d.id = ANY(%s)",

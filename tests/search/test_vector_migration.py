@@ -1,7 +1,8 @@
 """PostgreSQL: migration 0005 copies each document's ``suggest``, ``date``, ``audience``
-and facet values into its existing vector row, and 0006 moves each row into the
-partition of its tier (titled content or replies) and language, so a site indexed before
-them searches as before without a rebuild."""
+and facet values into its existing vector row, and 0006 moves each row, with its
+document's group and language, into the partition of its tier (titled content or
+replies) and language, so a site indexed before them searches as before without a
+rebuild."""
 
 import datetime
 
@@ -57,13 +58,14 @@ def test_existing_vectors_take_their_documents_order_audience_and_facets(latest,
 
     with connection.cursor() as cursor:
         cursor.execute(
-            "SELECT document_id, suggest, date, audience, facets, tableoid::regclass::text"
-            " FROM search_vector ORDER BY document_id"
+            "SELECT document_id, suggest, date, audience, facets, tableoid::regclass::text,"
+            " group_key, language FROM search_vector ORDER BY document_id"
         )
         rows = cursor.fetchall()
     assert [row[:4] + row[5:] for row in rows] == [
-        (page_id, True, datetime.date(2024, 5, 1), "members", "search_vector_titled_es"),
-        (post_id, False, None, "public", "search_vector_replies_es"),
+        (page_id, True, datetime.date(2024, 5, 1), "members", "search_vector_titled_es")
+        + ("page:1", "es"),
+        (post_id, False, None, "public", "search_vector_replies_es") + ("post:2", "es"),
     ]
     assert sorted(rows[0][4]) == ["region=oaxaca", "theme=health"]
     assert rows[1][4] == []

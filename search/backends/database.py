@@ -206,9 +206,9 @@ class DatabaseBackend(SearchBackend):
         )
 
     def _ranked(self, match: Match, query: q.SearchQuery) -> tuple[str, list]:
-        """The CTEs ``matched`` (the candidates with their group, language and score) and
-        ``ranked`` (each group's versions numbered, the reader's language and best score
-        first)."""
+        """The CTEs ``matched`` (the candidates, each with its group, language and score)
+        and ``ranked`` (each group's versions numbered, the reader's language and best
+        score first)."""
         audiences = sorted(query.audiences)
         conditions = [f"{match.row}.audience IN ({', '.join(['%s'] * len(audiences))})"]
         params = list(audiences)
@@ -218,17 +218,15 @@ class DatabaseBackend(SearchBackend):
                 condition, condition_params = self.facet_condition(match, name, values)
                 conditions.append(condition)
                 params.extend(condition_params)
-        candidates, candidate_params = self._candidates(match, " AND ".join(conditions), params)
+        matched, matched_params = self._matched(match, " AND ".join(conditions), params)
         cte = (
             # bandit: SQL text is fixed or placeholders; every value is a query parameter
-            f"WITH {candidates}, matched AS ("  # nosec B608
-            " SELECT doc_id AS id, group_key, language, score FROM candidates"
-            "), ranked AS ("
+            f"WITH {matched}, ranked AS ("  # nosec B608
             " SELECT id, score, language, ROW_NUMBER() OVER (PARTITION BY group_key"
             " ORDER BY CASE WHEN language = %s THEN 0 ELSE 1 END, score DESC, id) AS rn"
             " FROM matched)"
         )
-        return cte, [*candidate_params, query.language]
+        return cte, [*matched_params, query.language]
 
     def facet_condition(self, match: Match, name: str, values: list[str]) -> tuple[str, list]:
         """SQL for "the document has one of ``values`` for facet ``name``"."""
@@ -240,8 +238,8 @@ class DatabaseBackend(SearchBackend):
         )
 
     @classmethod
-    def _candidates(cls, match: Match, conditions: str, params: list) -> tuple[str, list]:
-        """The CTE ``candidates``: the matches meeting ``conditions``; with a
+    def _matched(cls, match: Match, conditions: str, params: list) -> tuple[str, list]:
+        """The CTE ``matched``: the matches meeting ``conditions``; with a
         ``MATCH_LIMIT``, its first matches (+1, to tell that there are more): titled
         content (pages, topics) newest first, then replies newest first, read only if
         titled content falls short. Each tier is a query of its own so that the database
@@ -249,7 +247,7 @@ class DatabaseBackend(SearchBackend):
         limit = search_settings.MATCH_LIMIT
         if not limit:
             every, every_params = cls._matches(match, conditions, params)
-            return f"candidates AS ({every})", every_params
+            return f"matched AS ({every})", every_params
         row, first = match.row, int(limit) + 1
         titled, titled_params = cls._matches(
             match, f"{row}.suggest AND {conditions}", params, first
@@ -261,7 +259,7 @@ class DatabaseBackend(SearchBackend):
             f"(SELECT {first} - COUNT(*) FROM titled)",
         )
         return (
-            f"titled AS ({titled}), candidates AS (SELECT * FROM titled UNION ALL"
+            f"titled AS ({titled}), matched AS (SELECT * FROM titled UNION ALL"
             f" SELECT * FROM ({replies}) AS replies)",
             [*titled_params, *reply_params],
         )
@@ -273,7 +271,7 @@ class DatabaseBackend(SearchBackend):
         order = f" ORDER BY {match.row}.date DESC, {match.key} DESC LIMIT {limit}" if limit else ""
         arms = [
             (
-                f"SELECT {match.key} AS doc_id, {match.row}.date AS date, {arm.score} AS score,"
+                f"SELECT {match.key} AS id, {match.row}.date AS date, {arm.score} AS score,"
                 f" {match.row}.group_key AS group_key, {match.row}.language AS language"
                 f" FROM {match.source} WHERE ({arm.where}) AND {conditions}{order}",
                 [*arm.score_params, *match.join_params, *arm.where_params, *params],
@@ -283,7 +281,7 @@ class DatabaseBackend(SearchBackend):
         if len(arms) == 1:
             return arms[0]
         union = " UNION ALL ".join(f"({sql})" for sql, _ in arms)
-        order = f" ORDER BY date DESC, doc_id DESC LIMIT {limit}" if limit else ""
+        order = f" ORDER BY date DESC, id DESC LIMIT {limit}" if limit else ""
         return f"SELECT * FROM ({union}) AS arms{order}", [p for _, ps in arms for p in ps]
 
     def _hits(self, page, clauses) -> list[q.Hit]:

@@ -5,13 +5,12 @@ Migration 0002 creates ``puente_spanish``, ``puente_german`` and ``puente_englis
 ``search_vector`` table: a weighted tsvector per document, with copies of the
 document's ``suggest``, ``date``, ``audience`` and facet values (migration 0005), group
 and language (0006) so that matches are found, filtered, ordered and ranked in this table
-alone. The table is partitioned
-by tier (titled content, replies) and configuration (migration 0006): each partition has
-its own statistics, a GIN index over the vector and the facet values, and an index that
-walks it newest first. A query is turned into one tsquery per configuration with
-``plainto_tsquery``/``phraseto_tsquery`` (so user input is never tsquery syntax), and
-each language's documents are matched, in their own partitions, against the tsquery of
-their configuration. Snippets come from ``ts_headline``.
+alone. The table is partitioned by tier (titled content, replies) and configuration
+(migration 0006): each partition has its own statistics, a GIN index over the vector and
+the facet values, and an index that walks it newest first. A query is turned into one
+tsquery per configuration with ``plainto_tsquery``/``phraseto_tsquery`` (so user input is
+never tsquery syntax), and each language's documents are matched, in their own
+partitions, against the tsquery of their configuration. Snippets come from ``ts_headline``.
 """
 
 # SQL is assembled from constants and placeholders only; user input is always a parameter.

@@ -100,6 +100,6 @@ def unread_topics(user):
             read_states__user=user,
             read_states__last_read_position__lt=F("last_position"),
         )
-        .select_related("category", "last_post__author")
+        .select_related("category")
         .order_by("-last_post_at")
     )

@@ -172,6 +172,7 @@ def category(request, page: CategoryPage):
     topics = list(
         Topic.objects.filter(category=canonical)
         .select_related("author", "last_post__author")
+        .defer("last_post__source", "last_post__html")  # only its author is shown
         .order_by("-is_pinned", "-last_post_at", "-pk")[(number - 1) * size : number * size]
     )
     reading.annotate_markers(request.user, topics)
@@ -348,9 +349,7 @@ def unread_topics(request, index):
         return redirect_to_login(request.get_full_path())
     topics = list(reading.unread_topics(request.user)[: forum_settings.TOPICS_PER_PAGE])
     for topic in topics:
-        topic.url = index.sub_url("topic_redirect", topic.pk)
-        category = topic.category
-        topic.first_unread_url = category.sub_url("first_unread", topic.pk)
+        topic.first_unread_url = topic.category.sub_url("first_unread", topic.pk)
     return _render(request, index, "unread.html", topics=topics)
 
 

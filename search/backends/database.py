@@ -55,6 +55,10 @@ class Match:
 
 
 class DatabaseBackend(SearchBackend):
+    # The collation that orders text by code point, as Python does: facet values of
+    # equal counts are cut in the order the page shows them.
+    byte_order = "BINARY"
+
     def __init__(self):
         self._vocabulary = None
         self._vocabulary_at = 0.0
@@ -151,6 +155,7 @@ class DatabaseBackend(SearchBackend):
         if match is None:
             return q.SearchResults(suggestion=self.suggest(query))
         cte, params = self._ranked(match, query)
+        facet_counts, facet_params = self._facet_counts(query)
         with connection.cursor() as cursor:
             cursor.execute(
                 # bandit: SQL text is fixed or placeholders; every value is a query parameter
@@ -158,12 +163,16 @@ class DatabaseBackend(SearchBackend):
                 "ordered AS (SELECT id, score, ROW_NUMBER() OVER (ORDER BY CASE WHEN language = %s"
                 f" THEN 0 ELSE 1 END, score DESC, id) AS position FROM best), {self._counted()} "
                 "SELECT 'hit', id, score, position, NULL, NULL FROM ordered"
-                " WHERE position > %s AND position <= %s "
-                "UNION ALL SELECT 'facet', NULL, NULL, COUNT(*), f.name, f.value FROM counted b"
-                " JOIN search_searchfacet f ON f.document_id = b.id GROUP BY f.name, f.value "
+                f" WHERE position > %s AND position <= %s UNION ALL {facet_counts} "
                 "UNION ALL SELECT 'best', NULL, NULL, COUNT(*), NULL, NULL FROM best "
                 "UNION ALL SELECT 'matched', NULL, NULL, COUNT(*), NULL, NULL FROM matched",
-                [*params, query.language, query.offset, query.offset + query.page_size],
+                [
+                    *params,
+                    query.language,
+                    query.offset,
+                    query.offset + query.page_size,
+                    *facet_params,
+                ],
             )
             rows = cursor.fetchall()
         results = self._results(rows, clauses)
@@ -182,6 +191,25 @@ class DatabaseBackend(SearchBackend):
         return (
             f"counted AS (SELECT id FROM ordered WHERE position <= {int(sample)}"
             f" OR (SELECT COUNT(*) FROM matched) <= {int(limit)})"
+        )
+
+    def _facet_counts(self, query: q.SearchQuery) -> tuple[str, list]:
+        """Rows of ``search``'s statement for the facets of the counted results: each
+        facet's ``FACET_SIZE`` most frequent values, and any value the reader chose."""
+        keep, params = [f"facet_rank <= {int(search_settings.FACET_SIZE)}"], []
+        for name, values in sorted(query.filters.items()):
+            values = [value for value in values if value]
+            if values:
+                keep.append(f"(name = %s AND value IN ({', '.join(['%s'] * len(values))}))")
+                params.extend([name, *values])
+        return (
+            # bandit: SQL text is fixed or placeholders; every value is a query parameter
+            "SELECT 'facet', NULL, NULL, n, name, value FROM (SELECT name, value,"  # nosec B608
+            " COUNT(*) AS n, ROW_NUMBER() OVER (PARTITION BY name ORDER BY COUNT(*) DESC,"
+            f" value COLLATE {self.byte_order}) AS facet_rank FROM counted b JOIN"
+            " search_searchfacet f ON f.document_id = b.id GROUP BY name, value) AS counts"
+            f" WHERE {' OR '.join(keep)}",
+            params,
         )
 
     def _results(self, rows, clauses) -> q.SearchResults:

@@ -60,6 +60,7 @@ def tsquery(clauses: list[q.Clause], config: str) -> tuple[str, list]:
 
 class PostgresBackend(DatabaseBackend):
     name = "postgres"
+    byte_order = '"C"'
 
     def write_fulltext(self, rows):
         with connection.cursor() as cursor:

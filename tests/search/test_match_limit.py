@@ -132,3 +132,18 @@ def test_a_facet_offers_its_most_frequent_values_and_the_chosen_ones(engine, doc
         "salud", user=AnonymousUser(), language="es", filters={"region": ["all", "r24"]}
     )
     assert [facet.value for facet in chosen.facets["region"]][-1] == "r24"
+
+
+def test_the_database_sends_only_the_facet_values_offered(engine, doc, settings):
+    """The cut is made in SQL, in the order the page shows values of equal counts (by
+    code point, whatever the database's collation): the rest never reaches Python."""
+    settings.PUENTE_SEARCH_MATCH_LIMIT = None
+    settings.PUENTE_SEARCH_FACET_SIZE = 3
+    names = ["b", "a", "Z", "Ávila", "c"]
+    engine.index(
+        *[doc(f"Práctica {name}", "salud", facets={"region": [name, "all"]}) for name in names]
+    )
+    regions = engine.search("salud").facets["region"]
+    assert [(facet.value, facet.count) for facet in regions] == [("all", 5), ("Z", 1), ("a", 1)]
+    chosen = engine.search("salud", filters={"region": ["all", "c"]}).facets["region"]
+    assert [facet.value for facet in chosen] == ["all", "Z", "a", "c"]

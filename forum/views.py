@@ -28,6 +28,7 @@ from forum import (
     posting,
     reactions,
     reading,
+    topic_rows,
 )
 from forum.conf import forum_settings
 from forum.forms import (
@@ -179,6 +180,7 @@ def category(request, page: CategoryPage):
     for topic in topics:
         topic.url = page.topic_url(topic)
         topic.last_url = page.topic_url(topic, reading.page_of(topic.last_position))
+    topic_rows.render_rows(topics)
     return _render(
         request,
         page,

@@ -129,6 +129,15 @@ class SearchQuery:
     def offset(self) -> int:
         return (max(self.page, 1) - 1) * self.page_size
 
+    @property
+    def chosen_filters(self) -> list[tuple[str, list[str]]]:
+        """(facet name, values) the reader chose, by name, without empty values."""
+        return [
+            (name, chosen)
+            for name, values in sorted(self.filters.items())
+            if (chosen := [value for value in values if value])
+        ]
+
 
 @dataclasses.dataclass
 class Hit:

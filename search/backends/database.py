@@ -197,11 +197,9 @@ class DatabaseBackend(SearchBackend):
         """Rows of ``search``'s statement for the facets of the counted results: each
         facet's ``FACET_SIZE`` most frequent values, and any value the reader chose."""
         keep, params = [f"facet_rank <= {int(search_settings.FACET_SIZE)}"], []
-        for name, values in sorted(query.filters.items()):
-            values = [value for value in values if value]
-            if values:
-                keep.append(f"(name = %s AND value IN ({', '.join(['%s'] * len(values))}))")
-                params.extend([name, *values])
+        for name, values in query.chosen_filters:
+            keep.append(f"(name = %s AND value IN ({', '.join(['%s'] * len(values))}))")
+            params.extend([name, *values])
         return (
             # bandit: SQL text is fixed or placeholders; every value is a query parameter
             "SELECT 'facet', NULL, NULL, n, name, value FROM (SELECT name, value,"  # nosec B608
@@ -240,12 +238,10 @@ class DatabaseBackend(SearchBackend):
         audiences = sorted(query.audiences)
         conditions = [f"{match.row}.audience IN ({', '.join(['%s'] * len(audiences))})"]
         params = list(audiences)
-        for name, values in sorted(query.filters.items()):
-            values = [value for value in values if value]
-            if values:
-                condition, condition_params = self.facet_condition(match, name, values)
-                conditions.append(condition)
-                params.extend(condition_params)
+        for name, values in query.chosen_filters:
+            condition, condition_params = self.facet_condition(match, name, values)
+            conditions.append(condition)
+            params.extend(condition_params)
         matched, matched_params = self._matched(match, " AND ".join(conditions), params)
         cte = (
             # bandit: SQL text is fixed or placeholders; every value is a query parameter

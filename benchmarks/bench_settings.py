@@ -59,3 +59,7 @@ if os.environ.get("PUENTE_BENCH_PAGE_CACHE", "1") == "1":
         *MIDDLEWARE[_after:],
     ]
 ROOT_URLCONF = "benchmarks.bench_urls"
+# How many matches the database search backend ranks (search.conf's MATCH_LIMIT), to
+# measure the trade-off between ranking breadth and time.
+if "PUENTE_BENCH_MATCH_LIMIT" in os.environ:
+    PUENTE_SEARCH_MATCH_LIMIT = int(os.environ["PUENTE_BENCH_MATCH_LIMIT"])

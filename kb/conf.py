@@ -12,8 +12,12 @@ kb_settings = AppSettings(
         # How many of the most used tags a listing offers as a filter.
         "TAG_FACET_LIMIT": 30,
         # How many organisations (those with the most pages) a listing offers as a filter,
-        # plus any selected; each organisation's page lists all of its work.
+        # plus any selected; each organisation's page links to all of its work.
         "ORGANISATION_FACET_LIMIT": 50,
+        # How many of its practices, care models and endorsed positions an organisation's
+        # page lists, each in its listing's order; a link leads to the listing filtered by
+        # the organisation, which has them all.
+        "ORGANISATION_WORK_LIMIT": 10,
         # How many items each RSS/Atom feed carries.
         "FEED_LIMIT": 30,
         # A template included on every detail page (with ``page`` in its context), e.g. the

@@ -1,6 +1,10 @@
 """Member organisations of the network and their directory."""
 
+import dataclasses
+
+from django.contrib.contenttypes.models import ContentType
 from django.db import models
+from django.db.models import Count, Window
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
@@ -8,9 +12,11 @@ from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import RichTextField
+from wagtail.models import Page
 from wagtail.search import index
 
 from kb import content_version
+from kb.conf import kb_settings
 from kb.models.base import LINK_FIELDS, KnowledgeIndexPage, KnowledgePage, linked, page_links
 
 
@@ -18,6 +24,21 @@ class OrganisationTag(TaggedItemBase):
     content_object = ParentalKey(
         "kb.OrganisationPage", on_delete=models.CASCADE, related_name="tagged_items"
     )
+
+
+@dataclasses.dataclass
+class Work:
+    """Some of an organisation's work of one kind: the first ``pages`` (links), how many
+    there are in all, and the ``listing`` that shows them all (None if there is none)."""
+
+    pages: list
+    total: int
+    listing: Page | None
+
+    @property
+    def more(self) -> bool:
+        """Whether the listing has more than ``pages``."""
+        return self.listing is not None and self.total > len(self.pages)
 
 
 class OrganisationPage(KnowledgePage):
@@ -93,39 +114,82 @@ class OrganisationPage(KnowledgePage):
     def localized_organisations(self):
         return [self]
 
-    def published_work(self):
-        """This organisation's practices, care models and endorsed positions, each in its
-        listing's order, as links (cached; one query per type after a change)."""
-        from kb.models import CareModelPage, GoodPracticePage, PolicyPositionPage
+    def published_work(self) -> dict[str, Work]:
+        """This organisation's practices, care models and endorsed positions: of each, the
+        first ``ORGANISATION_WORK_LIMIT`` in its listing's order as links, how many there
+        are, and the listing that has them all (cached; a few queries after a change)."""
+        from kb.models import (
+            CareModelIndexPage,
+            CareModelPage,
+            GoodPracticeIndexPage,
+            GoodPracticePage,
+            PolicyPositionIndexPage,
+            PolicyPositionPage,
+        )
 
-        key = self.translation_key
+        key, limit = self.translation_key, kb_settings.ORGANISATION_WORK_LIMIT
         kinds = {
             "practices": (
                 GoodPracticePage,
                 linked(GoodPracticePage, "organisations", translation_key=key),
+                GoodPracticeIndexPage,
             ),
             "care_models": (
                 CareModelPage,
                 linked(CareModelPage, "organisations", translation_key=key),
+                CareModelIndexPage,
             ),
-            "positions": (PolicyPositionPage, PolicyPositionPage.signed_by([key])),
+            "positions": (
+                PolicyPositionPage,
+                PolicyPositionPage.signed_by([key]),
+                PolicyPositionIndexPage,
+            ),
         }
 
         def compute():
+            listings = self._listing_rows([listing for _model, _where, listing in kinds.values()])
             return {
-                name: list(
-                    model.objects.live()
-                    .filter(locale_id=self.locale_id)
-                    .filter(condition)
-                    .filter(self._public_q)
-                    .order_by(*model.listing_order)
-                    .values_list(*LINK_FIELDS)
-                )
-                for name, (model, condition) in kinds.items()
+                name: (*self._first_and_total(model, where, limit), listings.get(listing))
+                for name, (model, where, listing) in kinds.items()
             }
 
-        work = content_version.remember(["kb-organisation-work", self.pk, self.locale_id], compute)
-        return {name: page_links(rows) for name, rows in work.items()}
+        work = content_version.remember(
+            ["kb-organisation-work", self.pk, self.locale_id, limit], compute
+        )
+        return {
+            name: Work(page_links(rows), total, page_links([listing])[0] if listing else None)
+            for name, (rows, total, listing) in work.items()
+        }
+
+    def _first_and_total(self, model, condition, limit):
+        """The first ``limit`` live public ``model`` pages of this language that meet
+        ``condition``, in the listing's order, as link rows, and how many there are: one
+        query (the count is a window over every match, taken before the limit)."""
+        rows = list(
+            model.objects.live()
+            .filter(locale_id=self.locale_id)
+            .filter(condition)
+            .filter(self._public_q)
+            .annotate(total=Window(Count("pk")))
+            .order_by(*model.listing_order)
+            .values_list(*LINK_FIELDS, "total")[:limit]
+        )
+        return [row[:-1] for row in rows], rows[0][-1] if rows else 0
+
+    def _listing_rows(self, models):
+        """The first live listing page of each of ``models`` in this language, as a link
+        row by model (one query)."""
+        types = {ContentType.objects.get_for_model(model).pk: model for model in models}
+        rows = (
+            Page.objects.live()
+            .filter(locale_id=self.locale_id, content_type_id__in=types)
+            .order_by("path")
+            .values_list(*LINK_FIELDS)
+        )
+        first = {}
+        for row in rows:
+            first.setdefault(types[row[LINK_FIELDS.index("content_type_id")]], row)
+        return first
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -121,6 +121,42 @@ def test_organisation_lists_its_practices_care_models_and_endorsed_positions(cli
         assert content[kind].title in html
 
 
+MORE_PRACTICES = {
+    "es": "Las 2 buenas prácticas",
+    "de": "Alle 2 Beispiele guter Praxis",
+    "en": "All 2 good practices",
+}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("code", ["es", "de", "en"])
+def test_organisation_lists_its_first_practices_and_links_to_all_of_them(
+    client, content, indexes, settings, code
+):
+    settings.PUENTE_KB_ORGANISATION_WORK_LIMIT = 1
+    organisation = content["organisation"]
+    practices = [
+        content["practice"],
+        factories.GoodPracticePageFactory(
+            parent=indexes["practices"], title="Comedor comunitario", organisations=[organisation]
+        ),
+    ]
+    listing = indexes["practices"]
+    if code != "es":
+        organisation = factories.translate_page(organisation, code)
+        practices = [factories.translate_page(practice, code) for practice in practices]
+        listing = listing.get_translation(organisation.locale)
+    html = client.get(organisation.url).content.decode()
+    section = html.split('id="practices-heading"')[1].split("</section>")[0]
+    assert sum(practice.title in section for practice in practices) == 1
+    all_of_them = f"{listing.url}?organisation={organisation.slug}"
+    assert f'<a href="{all_of_them}">{MORE_PRACTICES[code]}</a>' in html
+    # One care model and one position: nothing more to link to.
+    assert html.count("?organisation=") == 1
+    listed = client.get(all_of_them).content.decode()
+    assert all(practice.title in listed for practice in practices)
+
+
 @pytest.mark.django_db
 def test_care_model_renders_its_phases_as_numbered_steps(client, content):
     html = client.get(content["care_model"].url).content.decode()

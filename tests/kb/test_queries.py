@@ -22,7 +22,8 @@ DETAIL_MAX = {"organisation": 4, "practice": 4, "care_model": 4, "position": 4}
 # The first request after a change computes the cached parts: its view restrictions (2)
 # and translations (1), the taxonomy (1), the chosen organisations or practices (1), one
 # query per page type for related pages (4) and for the organisations' other pages or
-# work (3), and a position's endorsers (1), versions, decisions, recipients and answers (4).
+# work (3, and their listings 1), and a position's endorsers (1), versions, decisions,
+# recipients and answers (4).
 COMPUTING = 17
 
 

@@ -119,28 +119,37 @@ def test_lists_are_those_of_one_query_over_every_match(network, limit):
 
 
 @pytest.mark.django_db
-def test_organisation_work_lists_each_type_in_its_listing_order(network):
+@pytest.mark.parametrize("limit", [1, 100])
+def test_organisation_work_is_the_first_of_each_type_in_its_listing_order(
+    network, indexes, settings, limit
+):
+    settings.PUENTE_KB_ORGANISATION_WORK_LIMIT = limit
     organisation = network["organisations"][1]
     work = organisation.published_work()
-    for name, model in [
-        ("practices", GoodPracticePage),
-        ("care_models", CareModelPage),
-        ("positions", PolicyPositionPage),
+    for name, model, listing in [
+        ("practices", GoodPracticePage, indexes["practices"]),
+        ("care_models", CareModelPage, indexes["care_models"]),
+        ("positions", PolicyPositionPage, indexes["positions"]),
     ]:
         mine = (
             Q(organisations=organisation)
             if model is not PolicyPositionPage
             else PolicyPositionPage.signed_by([organisation.translation_key])
         )
-        expected = (
-            model.objects.live()
+        expected = [
+            p.pk
+            for p in model.objects.live()
             .filter(mine, locale_id=organisation.locale_id)
             .filter(public_pages_q())
             .order_by(*model.listing_order)
-        )
-        assert [p.pk for p in work[name]] == [p.pk for p in expected]
+        ]
+        assert [p.pk for p in work[name].pages] == expected[:limit]
+        assert work[name].total == len(expected)
+        assert work[name].listing.pk == listing.pk
+        assert work[name].more == (len(expected) > limit)
+    assert any(kind.more for kind in work.values()) == (limit == 1)
     # The declined position is not part of its work.
-    assert network["positions"][3].pk not in [p.pk for p in work["positions"]]
+    assert network["positions"][3].pk not in [p.pk for p in work["positions"].pages]
 
 
 @pytest.mark.django_db

@@ -6,8 +6,10 @@
 Runs each query once through the search service as an anonymous Spanish reader (as the
 search page does), takes the longest statement it sent (the page of results, the facet
 counts and the totals) and executes it ``--runs`` times on one connection: the median is
-the database's time, planning included, without Django or the template. ``--explain``
-prints each statement's ``EXPLAIN (ANALYZE, BUFFERS)`` instead. Run
+the database's time, planning included, without Django or the template. ``--split``
+adds how much of it is parsing and planning (an ``EXPLAIN`` without running it) and how
+much running it (the statement prepared once, then executed). ``--explain`` prints each
+statement's ``EXPLAIN (ANALYZE, BUFFERS)`` instead. Run
 ``benchmarks/generate.py --size ... --index`` first (same BENCH_DATABASE_URL).
 """
 
@@ -38,6 +40,17 @@ def statement(text: str, filters: dict):
     return max((query["sql"] for query in queries.captured_queries), key=len), total
 
 
+def median_ms(cursor, sql: str, runs: int) -> float:
+    """The median time of ``runs`` executions of ``sql``, its rows fetched, in ms."""
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        cursor.execute(sql)
+        cursor.fetchall()
+        times.append((time.perf_counter() - start) * 1000)
+    return statistics.median(times)
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("queries", nargs="*", default=QUERIES)
@@ -45,6 +58,7 @@ def main():
     parser.add_argument("--runs", type=int, default=10)
     parser.add_argument("--filter", action="append", default=[], help="facet=value")
     parser.add_argument("--explain", action="store_true")
+    parser.add_argument("--split", action="store_true", help="planning and running apart")
     args = parser.parse_args()
     os.environ.setdefault(
         "BENCH_DATABASE_URL", f"postgres://postgres@127.0.0.1:5432/puente_bench_{args.size.lower()}"
@@ -68,13 +82,14 @@ def main():
                 print(f"=== {text} ({total} results)")
                 print("\n".join(line for (line,) in cursor.fetchall()))
                 continue
-            times = []
-            for _ in range(args.runs):
-                start = time.perf_counter()
-                cursor.execute(sql)
-                cursor.fetchall()
-                times.append((time.perf_counter() - start) * 1000)
-        print(f"{args.size} {text:<24} {statistics.median(times):6.1f} ms  {total:>6} results")
+            line = f"{args.size} {text:<24} {median_ms(cursor, sql, args.runs):6.1f} ms"
+            if args.split:
+                planned = median_ms(cursor, "EXPLAIN " + sql, args.runs)
+                cursor.execute("PREPARE statement AS " + sql)
+                running = median_ms(cursor, "EXECUTE statement", args.runs)
+                cursor.execute("DEALLOCATE statement")
+                line += f"  (planning {planned:.1f} ms, running {running:.1f} ms)"
+        print(f"{line}  {total:>6} results")
 
 
 if __name__ == "__main__":

@@ -63,6 +63,8 @@ SIZES = {
     },
 }
 LANGUAGES = ("es", "de", "en")
+# Posts take their text from this many different ones per language (post_texts).
+POST_TEXTS = 200
 WORDS = {
     "es": [
         "albergue",
@@ -421,6 +423,23 @@ def build_members(rng, count, organisations) -> list[int]:
     return [user.pk for user in users]
 
 
+def post_texts(rng, language, render, count=POST_TEXTS):
+    """``count`` different texts (``source`` and ``html``) for posts in ``language``: two or three
+    sentences of five to ten of its words, one word in bold, about as long as the demo's
+    posts, so that what the search index holds is what the topic page shows."""
+    texts = []
+    for _ in range(count):
+        sentences = [
+            rng.choices(WORDS[language], k=rng.randint(5, 10)) for _ in range(rng.randint(2, 3))
+        ]
+        sentences[0][1] = f"**{sentences[0][1]}**"
+        source = " ".join(
+            f"{words[0][:1].upper()}{words[0][1:]} {' '.join(words[1:])}." for words in sentences
+        )
+        texts.append({"source": source, "html": render(source)})
+    return texts
+
+
 def build_forum(rng, topics, posts, authors) -> None:
     from django.db.models import OuterRef, Subquery
     from django.utils import timezone
@@ -431,10 +450,7 @@ def build_forum(rng, topics, posts, authors) -> None:
     categories = list(CategoryPage.objects.filter(locale__language_code="es").live())
     public = [c for c in categories if c.visibility == "public"] or categories
     weighted = public * 4 + categories
-    html = {
-        code: markup.render_markdown(" ".join(WORDS[code][:12]) + ", **" + WORDS[code][0] + "**.")
-        for code in LANGUAGES
-    }
+    replies = {code: post_texts(rng, code, markup.render_markdown) for code in LANGUAGES}
     # One topic of exactly 1,000 posts (the key page), the rest share what is left.
     lengths = [1_000]
     remaining = posts - 1_000
@@ -469,8 +485,7 @@ def build_forum(rng, topics, posts, authors) -> None:
                     position=position,
                     author_id=rng.choice(authors),
                     language=topic.language,
-                    source=WORDS[topic.language][0],
-                    html=html[topic.language],
+                    **rng.choice(replies[topic.language]),
                     created_at=topic.last_post_at,
                 )
                 for topic, length in zip(created, chunk, strict=True)

@@ -281,6 +281,7 @@ class DatabaseBackend(SearchBackend):
             f"NOT {row}.suggest AND {conditions}",
             params,
             f"(SELECT {first} - COUNT(*) FROM titled)",
+            planned_for=first,
         )
         return (
             f"titled AS ({titled}), matched AS (SELECT * FROM titled UNION ALL"
@@ -289,10 +290,23 @@ class DatabaseBackend(SearchBackend):
         )
 
     @staticmethod
-    def _matches(match: Match, conditions: str, params: list, limit=None) -> tuple[str, list]:
+    def _matches(
+        match: Match, conditions: str, params: list, limit=None, *, planned_for=None
+    ) -> tuple[str, list]:
         """The matches meeting ``conditions``, with a ``limit`` (a number or SQL) the
-        newest ``limit`` of them: the newest of each arm's newest ``limit``."""
-        order = f" ORDER BY {match.row}.date DESC, {match.key} DESC LIMIT {limit}" if limit else ""
+        newest ``limit`` of them: the newest of each arm's newest ``limit``.
+
+        When ``limit`` is SQL, the planner cannot know it, and plans each arm as if it
+        were a tenth of the matches it expects: for a word it overestimates, a walk newest
+        first through every row. Each arm then takes the number ``planned_for`` (at least
+        ``limit``), so that the planner reads a rare word's few matches from the index,
+        and the SQL ``limit`` cuts their union."""
+        arm_limit = planned_for or limit
+        order = (
+            f" ORDER BY {match.row}.date DESC, {match.key} DESC LIMIT {arm_limit}"
+            if arm_limit
+            else ""
+        )
         arms = [
             (
                 f"SELECT {match.key} AS id, {match.row}.date AS date, {arm.score} AS score,"
@@ -302,7 +316,7 @@ class DatabaseBackend(SearchBackend):
             )
             for arm in match.arms
         ]
-        if len(arms) == 1:
+        if len(arms) == 1 and arm_limit == limit:
             return arms[0]
         union = " UNION ALL ".join(f"({sql})" for sql, _ in arms)
         order = f" ORDER BY date DESC, id DESC LIMIT {limit}" if limit else ""

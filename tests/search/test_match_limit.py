@@ -147,3 +147,17 @@ def test_the_database_sends_only_the_facet_values_offered(engine, doc, settings)
     assert [(facet.value, facet.count) for facet in regions] == [("all", 5), ("Z", 1), ("a", 1)]
     chosen = engine.search("salud", filters={"region": ["all", "c"]}).facets["region"]
     assert [facet.value for facet in chosen] == ["all", "Z", "a", "c"]
+
+
+def test_each_arm_is_planned_for_a_number_and_their_union_cut_by_the_sql_limit():
+    """A limit computed in SQL is unknown to the planner, which then plans a walk through
+    every reply for a rare word it overestimates; each arm gets the number instead."""
+    from search.backends.database import Arm, DatabaseBackend, Match
+
+    arms = [Arm(where="r.language = 'es'", score="1"), Arm(where="r.language = 'de'", score="1")]
+    match = Match(source="rows r", join_params=[], arms=arms, row="r", key="r.id")
+    remaining = "(SELECT 4 - COUNT(*) FROM titled)"
+    sql, _params = DatabaseBackend._matches(match, "TRUE", [], remaining, planned_for=4)
+    assert sql.count("ORDER BY r.date DESC, r.id DESC LIMIT 4)") == 2
+    assert sql.endswith(f"AS arms ORDER BY date DESC, id DESC LIMIT {remaining}")
+    assert sql.count(remaining) == 1

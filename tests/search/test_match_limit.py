@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from search import backends, service
+from search.backends.database import Arm, DatabaseBackend, Match
 
 from .conftest import Engine
 
@@ -152,8 +153,6 @@ def test_the_database_sends_only_the_facet_values_offered(engine, doc, settings)
 def test_each_arm_is_planned_for_a_number_and_their_union_cut_by_the_sql_limit():
     """A limit computed in SQL is unknown to the planner, which then plans a walk through
     every reply for a rare word it overestimates; each arm gets the number instead."""
-    from search.backends.database import Arm, DatabaseBackend, Match
-
     arms = [Arm(where="r.language = 'es'", score="1"), Arm(where="r.language = 'de'", score="1")]
     match = Match(source="rows r", join_params=[], arms=arms, row="r", key="r.id")
     remaining = "(SELECT 4 - COUNT(*) FROM titled)"

@@ -173,7 +173,7 @@ def category(request, page: CategoryPage):
     topics = list(
         Topic.objects.filter(category=canonical)
         .select_related("author", "last_post__author")
-        .defer("last_post__source", "last_post__html")  # only its author is shown
+        .only(*topic_rows.FIELDS)
         .order_by("-is_pinned", "-last_post_at", "-pk")[(number - 1) * size : number * size]
     )
     reading.annotate_markers(request.user, topics)

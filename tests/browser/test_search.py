@@ -1,5 +1,6 @@
 """A German reader searches for a Spanish practice, narrows the results by theme, opens it."""
 
+from playwright.sync_api import expect
 from wagtail.models import Locale
 
 from tests.browser.conftest import serious_violations
@@ -49,3 +50,22 @@ def test_german_reader_finds_a_spanish_practice_by_theme(browser_page, live_serv
     page.get_by_role("link", name=wanted.title).click()
     page.wait_for_url("**" + wanted.url)
     assert page.get_by_role("heading", level=1).inner_text() == wanted.title
+
+
+def test_on_a_phone_the_results_come_before_the_filters(browser_page, live_server, live_demo):
+    page = browser_page  # 360 px wide, 740 px high
+    page.goto(live_server.url + "/es/search/?q=migraci%C3%B3n")
+    first_hit = page.locator(".search-hit").first.bounding_box()
+    filters = page.locator("#search-facets").bounding_box()
+    assert first_hit["y"] < 740  # on the first screen
+    assert first_hit["y"] < filters["y"]
+
+    page.get_by_role("link", name="Acotar los resultados").click()
+    page.wait_for_url("**#search-facets")
+    expect(page.locator("#search-facets")).to_be_in_viewport()
+
+    page.set_viewport_size({"width": 1200, "height": 900})
+    first_hit = page.locator(".search-hit").first.bounding_box()
+    filters = page.locator("#search-facets").bounding_box()
+    assert filters["x"] + filters["width"] <= first_hit["x"]  # a column on the left
+    assert not page.get_by_role("link", name="Acotar los resultados").is_visible()

@@ -17,9 +17,9 @@ from forum.templatetags.forum_tags import member_name
 SECONDS = 10 * 60
 KEY = "puente:forum:row:v1:{digest}"
 TEMPLATES = ("forum/includes/topic_row_head.html", "forum/includes/topic_row_meta.html")
-# The columns a row shows, for ``QuerySet.only()``: a page of rows loads nothing else
-# (a member's name needs these six).
-MEMBER_FIELDS = ("first_name", "last_name", "email", "username", "is_active", "deleted_at")
+# The columns a row shows, for ``QuerySet.only()``: of the topic and its last post, no
+# more. Its members are read whole: the forum works with any user model, whose name may
+# be made of any of its columns.
 FIELDS = (
     "category_id",
     "title",
@@ -30,9 +30,8 @@ FIELDS = (
     "reply_count",
     "last_position",
     "last_post_at",
-    *(f"author__{field}" for field in MEMBER_FIELDS),
+    "author",
     "last_post__author",
-    *(f"last_post__author__{field}" for field in MEMBER_FIELDS),
 )
 
 

@@ -61,11 +61,16 @@ def search(request):
     for name, counts in results.facets.items():
         for facet in counts:
             facet.url = _url(text, _toggle(filters, name, facet.value))
+    facet_groups = [
+        (name, results.facets[name]) for name in FACET_NAMES if results.facets.get(name)
+    ]
     context.update(
         {
             "results": results,
-            "facet_groups": [
-                (name, results.facets[name]) for name in FACET_NAMES if results.facets.get(name)
+            "facet_groups": facet_groups,
+            # Shown again above the results, where a phone shows no filter column.
+            "chosen_facets": [
+                facet for _name, counts in facet_groups for facet in counts if facet.selected
             ],
             "previous_url": _url(text, filters, page=page - 1) if page > 1 else None,
             "next_url": _url(text, filters, page=page + 1) if page < results.num_pages else None,

@@ -64,6 +64,13 @@ def test_on_a_phone_the_results_come_before_the_filters(browser_page, live_serve
     page.wait_for_url("**#search-facets")
     expect(page.locator("#search-facets")).to_be_in_viewport()
 
+    page.locator("[data-facet=type] a").first.click()
+    page.wait_for_url("**type=*")
+    chip = page.locator(".search-chip")
+    expect(chip).to_be_in_viewport()  # the chosen filter, on the first screen
+    chip.click()
+    page.wait_for_url(lambda url: "type=" not in url)
+
     page.set_viewport_size({"width": 1200, "height": 900})
     first_hit = page.locator(".search-hit").first.bounding_box()
     filters = page.locator("#search-facets").bounding_box()

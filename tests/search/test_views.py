@@ -54,6 +54,18 @@ def test_facet_links_narrow_the_results(client, indexed):
     assert 'aria-current="true"' in html
 
 
+def test_a_chosen_filter_is_shown_above_the_results_and_removes_itself(client, indexed):
+    html = client.get(url(), {"q": "migrantes", "theme": "employment"}).content.decode()
+    chip = html.index('class="search-chip"')
+    assert chip < html.index('class="search-hit"')
+    assert html[chip:].startswith(
+        'class="search-chip" href="?q=migrantes" rel="nofollow">'
+        '<span class="visually-hidden">Quitar filtro: </span>employment'
+    )
+    without = client.get(url(), {"q": "migrantes"}).content.decode()
+    assert 'class="search-chip"' not in without
+
+
 def test_search_page_is_served_in_each_language(client, indexed):
     response = client.get(url("de"), {"q": "Migranten"})
     assert response.status_code == 200

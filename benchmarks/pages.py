@@ -21,6 +21,7 @@ import statistics
 import sys
 import time
 from pathlib import Path
+from urllib.parse import urlencode
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -101,9 +102,19 @@ def key_pages():
     ]
     forum_index = first(ForumIndexPage)
     pages.append(("unread list (member)", forum_index.sub_url("unread"), True))
+    # The same page at every size for comparison: one result, and the facets of one page.
+    practice = newest(kb.GoodPracticePage)
+    one = urlencode(
+        {
+            "q": f'"{practice.title}"',
+            "theme": practice.themes.order_by("slug").values_list("slug", flat=True)[0],
+            "region": practice.regions.order_by("slug").values_list("slug", flat=True)[0],
+        }
+    )
     pages += [
         ("search", "/es/search/?q=salud", False),
         ("search + facets", f"/es/search/?q=salud&theme={theme}&region={region}", False),
+        ("search + facets: one result", f"/es/search/?{one}", False),
         ("API list", "/api/v2/pages/?limit=20", False),
     ]
     member = (

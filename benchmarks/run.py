@@ -5,8 +5,9 @@
 Each size is measured by ``benchmarks/pages.py`` in a process of its own, on the database
 ``benchmarks/generate.py --size X`` built (PostgreSQL ``puente_bench_<size>``). Columns:
 median / 95th percentile server time in ms and queries per size, the ratio of the median to
-the bare-Django floor measured in the same run, growth of the median from the first size to
-the last, and the cached (anonymous page cache hit) median with its ratio to the floor.
+the bare-Django floor measured in the same run, growth of the median from each size to the
+next and from the first to the last, and the cached (anonymous page cache hit) median with
+its ratio to the floor.
 A second table gives the cold figures (the whole cache emptied before each request).
 With ``--rounds N`` the sizes are measured N times in turn and each figure is the round
 with the lowest median: on a shared machine a round's medians can move by half.
@@ -17,6 +18,7 @@ import copy
 import json
 import subprocess
 import sys
+from itertools import pairwise
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -51,11 +53,24 @@ def best_of(rounds: list[dict]) -> dict:
     return best
 
 
-def growth(first: dict | None, last: dict | None) -> str:
-    """How much the median grew from the first size to the last, in percent."""
-    if not (first and last):
+def growth(figures: list[dict | None]) -> str:
+    """How much the median grew from each size to the next and, with more than two
+    sizes, from the first to the last (in brackets), in percent."""
+    if not all(figures):
         return ""
-    return f"{(last['median'] / first['median'] - 1) * 100:+.0f} %"
+
+    def change(before, after):
+        return f"{(after['median'] / before['median'] - 1) * 100:+.0f} %"
+
+    steps = ", ".join(change(a, b) for a, b in pairwise(figures))
+    if len(figures) > 2:
+        steps += f" ({change(figures[0], figures[-1])})"
+    return steps
+
+
+def growth_header(sizes: list[str]) -> str:
+    steps = ", ".join(f"{a}→{b}" for a, b in pairwise(sizes))
+    return f"growth {steps}" + (f" ({sizes[0]}→{sizes[-1]})" if len(sizes) > 2 else "")
 
 
 def table(results: list[dict]) -> str:
@@ -65,7 +80,7 @@ def table(results: list[dict]) -> str:
     for size in sizes:
         header += [f"{size} ms (median / p95)", f"{size} queries", f"{size} × floor"]
     if len(sizes) > 1:
-        header.append(f"growth {sizes[0]}→{sizes[-1]}")
+        header.append(growth_header(sizes))
     header.append(f"{sizes[-1]} cached ms (× floor)")
     lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
     floor_row = ["bare Django view (floor)"]
@@ -94,8 +109,8 @@ def table(results: list[dict]) -> str:
                 f"{un['median'] / floors[size]:.0f}",
             ]
         if len(sizes) > 1:
-            first, last = by_size.get(sizes[0]), by_size.get(sizes[-1])
-            cells.append(growth(first and first["uncached"], last and last["uncached"]))
+            pages = [by_size.get(size) for size in sizes]
+            cells.append(growth([page and page["uncached"] for page in pages]))
         last = by_size.get(sizes[-1])
         if last and "cached" in last:
             cached = last["cached"]["median"]
@@ -112,7 +127,7 @@ def cold_table(results: list[dict]) -> str:
     header = ["page (cold)"]
     for size in sizes:
         header += [f"{size} ms", f"{size} queries", f"{size} × floor"]
-    header.append(f"growth {sizes[0]}→{sizes[-1]}")
+    header.append(growth_header(sizes))
     lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
     rows = {}
     for result in results:
@@ -129,8 +144,7 @@ def cold_table(results: list[dict]) -> str:
                 if cold
                 else ["", "", ""]
             )
-        first, last = by_size.get(sizes[0]), by_size.get(sizes[-1])
-        cells.append(growth(first, last))
+        cells.append(growth([by_size.get(size) for size in sizes]))
         lines.append("| " + " | ".join(cells) + " |")
     return "\n".join(lines)
 
